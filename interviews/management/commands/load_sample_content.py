@@ -1,0 +1,92 @@
+import io
+from datetime import timedelta
+
+from django.core.files.base import ContentFile
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+from PIL import Image, ImageDraw, ImageFont
+
+from interviews import sample_content
+from interviews.models import Block, Expert, ExpertLink, Interview, InterviewExpert
+
+PALETTE = ["#8a1c1c", "#1f4e5f", "#4a5d23", "#5b3a6b", "#7a5418"]
+
+
+def placeholder_photo(text, size, colour):
+    """Return a JPEG with the text's initials on a plain background, for demo photos."""
+    image = Image.new("RGB", size, colour)
+    draw = ImageDraw.Draw(image)
+    initials = "".join(word[0] for word in text.split()[:2]).upper()
+    font = ImageFont.load_default(size=min(size) // 3)
+    draw.text((size[0] / 2, size[1] / 2), initials, fill="#fffefb", font=font, anchor="mm")
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=80)
+    return ContentFile(buffer.getvalue())
+
+
+class Command(BaseCommand):
+    help = "Load the sample experts and interviews. Rows that already exist are left as they are."
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        experts_made = sum(self.load_expert(i, data) for i, data in enumerate(sample_content.EXPERTS))
+        interviews_made = sum(
+            self.load_interview(i, data) for i, data in enumerate(sample_content.INTERVIEWS)
+        )
+        self.stdout.write(
+            f"Sample content: {experts_made} experts and {interviews_made} interviews added; "
+            f"{len(sample_content.EXPERTS) - experts_made} experts and "
+            f"{len(sample_content.INTERVIEWS) - interviews_made} interviews were already there."
+        )
+
+    def load_expert(self, index, data):
+        if Expert.objects.filter(slug=data["slug"]).exists():
+            return False
+        fields = {key: data[key] for key in ("name", "slug", "position", "affiliation", "short_bio", "bio")}
+        expert = Expert(**fields, photo_credit=data.get("photo_credit", ""))
+        photo = placeholder_photo(data["name"], (480, 480), PALETTE[index % len(PALETTE)])
+        expert.photo.save(f"{data['slug']}.jpg", photo, save=False)
+        expert.save()
+        for order, (label, url) in enumerate(data.get("links", [])):
+            ExpertLink.objects.create(expert=expert, label=label, url=url, order=order)
+        return True
+
+    def load_interview(self, index, data):
+        if Interview.objects.filter(slug=data["slug"]).exists():
+            return False
+        interview = Interview(
+            title=data["title"],
+            slug=data["slug"],
+            lead=data["lead"],
+            language=data["language"],
+            byline=data.get("byline", ""),
+            interviewer_label=data.get("interviewer_label", ""),
+            status=data["status"],
+            publish_at=timezone.now() - timedelta(days=data["days_ago"]),
+            cover_caption=data.get("cover_caption", ""),
+            cover_credit=data.get("cover_credit", ""),
+        )
+        colour = PALETTE[(index + 2) % len(PALETTE)]
+        interview.cover_image.save(
+            f"cover-{index}.jpg", placeholder_photo(data["title"], (1200, 800), colour), save=False
+        )
+        interview.save()
+        interview.tags.set(data.get("tags", []))
+        for order, credit in enumerate(data["experts"]):
+            InterviewExpert.objects.create(
+                interview=interview,
+                expert=Expert.objects.get(slug=credit["slug"]),
+                role=credit.get("role", ""),
+                order=order,
+            )
+        for order, (kind, content) in enumerate(data["blocks"]):
+            block = Block(interview=interview, kind=kind, order=order)
+            if kind == Block.Kind.IMAGE:
+                block.caption, block.credit = content["caption"], content.get("credit", "")
+                photo = placeholder_photo(content["caption"], (1200, 800), PALETTE[order % len(PALETTE)])
+                block.image.save(f"block-{index}-{order}.jpg", photo, save=False)
+            else:
+                block.text = content
+            block.save()
+        return True

@@ -1,0 +1,305 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.text import slugify
+from taggit.managers import TaggableManager
+from taggit.models import TaggedItemBase
+
+from interviews.text import render_block_html, sanitise_html
+
+
+def unique_slug(model, text, *, instance_pk=None, fallback="item", max_length=200, **scope):
+    """Return a slug for text that no other row of model (within scope) uses."""
+    base = slugify(text, allow_unicode=True)[: max_length - 6].strip("-") or fallback
+    others = model._default_manager.filter(**scope).exclude(pk=instance_pk)
+    slug, n = base, 2
+    while others.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+class Expert(models.Model):
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(
+        max_length=200,
+        unique=True,
+        allow_unicode=True,
+        help_text="The address of the expert's page. Letters of any script are allowed.",
+    )
+    position = models.CharField(
+        max_length=300, blank=True, help_text="Current job title, e.g. “Research fellow”."
+    )
+    affiliation = models.CharField(
+        max_length=300, blank=True, help_text="Current institution, e.g. a university or think tank."
+    )
+    short_bio = models.TextField(
+        blank=True,
+        help_text="One paragraph, shown in the box beside each interview. Plain text.",
+    )
+    bio = models.TextField(
+        "full bio",
+        blank=True,
+        help_text="Shown on the expert's page. Paragraphs, links, emphasis and lists are kept; "
+        "anything else is removed on save.",
+    )
+    photo = models.ImageField(upload_to="experts/%Y/", blank=True)
+    photo_credit = models.CharField(
+        max_length=200, blank=True, help_text="Who holds the rights, e.g. “Photo: Meridian”."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(Expert, self.name, instance_pk=self.pk, fallback="expert")
+        self.bio = sanitise_html(self.bio)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("interviews:expert_detail", kwargs={"slug": self.slug})
+
+    @property
+    def role(self):
+        """Return the current position and affiliation as one line."""
+        return ", ".join(part for part in (self.position, self.affiliation) if part)
+
+
+class ExpertLink(models.Model):
+    expert = models.ForeignKey(Expert, on_delete=models.CASCADE, related_name="links")
+    label = models.CharField(max_length=100, help_text="E.g. “Personal website”, “Google Scholar”.")
+    url = models.URLField("address", max_length=500)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        return self.label
+
+
+class TaggedInterview(TaggedItemBase):
+    content_object = models.ForeignKey("Interview", on_delete=models.CASCADE)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["content_object", "tag"], name="unique_interview_tag")]
+
+
+class InterviewQuerySet(models.QuerySet):
+    def published(self):
+        """Return interviews the public may read."""
+        return self.filter(status=Interview.Status.PUBLISHED, publish_at__lte=timezone.now())
+
+    def for_listing(self):
+        """Return interviews with what a list of cards shows, newest first."""
+        return self.prefetch_related(
+            models.Prefetch(
+                "interview_experts",
+                queryset=InterviewExpert.objects.select_related("expert"),
+                to_attr="credited_experts",
+            )
+        ).order_by("-publish_at", "-pk")
+
+
+class Interview(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        PUBLISHED = "published", "Published"
+
+    class Origin(models.TextChoices):
+        ORIGINAL = "original", "Our own interview"
+        PARTNER = "partner", "Republished from a partner"
+
+    title = models.CharField(max_length=300)
+    slug = models.SlugField(
+        max_length=200,
+        unique=True,
+        allow_unicode=True,
+        help_text="The address of the interview. Filled in from the title; "
+        "change it before publishing, not after, or old links break.",
+    )
+    lead = models.TextField(
+        blank=True, help_text="The standfirst: two or three sentences under the title. Plain text."
+    )
+    language = models.CharField(
+        max_length=8,
+        choices=settings.CONTENT_LANGUAGES,
+        default=settings.CONTENT_LANGUAGES[0][0],
+        help_text="The language the interview is published in.",
+    )
+    byline = models.CharField(
+        max_length=200, blank=True, help_text="Who conducted the interview, e.g. “Interview by Aida Sultan”."
+    )
+    interviewer_label = models.CharField(
+        max_length=100,
+        blank=True,
+        help_text="Shown before each question, e.g. the outlet's name. Leave blank for none.",
+    )
+    cover_image = models.ImageField(upload_to="covers/%Y/%m/", blank=True)
+    cover_caption = models.CharField(max_length=300, blank=True)
+    cover_credit = models.CharField(
+        max_length=200, blank=True, help_text="Who holds the rights, e.g. “Photo: Meridian”."
+    )
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.DRAFT)
+    publish_at = models.DateTimeField(
+        "publish time",
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text="Readers see a published interview from this time on. "
+        "A time in the future schedules it. Left empty, publishing fills in now.",
+    )
+    origin = models.CharField(max_length=16, choices=Origin.choices, default=Origin.ORIGINAL)
+    source_name = models.CharField(
+        "source outlet", max_length=200, blank=True, help_text="Required for partner material."
+    )
+    source_url = models.URLField(
+        "source address",
+        max_length=500,
+        blank=True,
+        help_text="The original's address. Required for partner material.",
+    )
+    experts = models.ManyToManyField(Expert, through="InterviewExpert", related_name="interviews")
+    tags = TaggableManager(through=TaggedInterview, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = InterviewQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-publish_at", "-pk"]
+        indexes = [models.Index(fields=["status", "-publish_at"], name="interview_visibility")]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(Interview, self.title, instance_pk=self.pk, fallback="interview")
+        if self.status == self.Status.PUBLISHED and self.publish_at is None:
+            self.publish_at = timezone.now()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("interviews:interview_detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        if self.origin == self.Origin.PARTNER and not (self.source_name and self.source_url):
+            raise ValidationError(
+                {"source_url": "Partner material needs the source outlet's name and address."}
+            )
+
+    @property
+    def is_public(self):
+        """Return whether readers can see this interview now."""
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.publish_at is not None
+            and self.publish_at <= timezone.now()
+        )
+
+
+class InterviewExpert(models.Model):
+    interview = models.ForeignKey(Interview, on_delete=models.CASCADE, related_name="interview_experts")
+    expert = models.ForeignKey(Expert, on_delete=models.PROTECT, related_name="interview_roles")
+    order = models.PositiveSmallIntegerField(default=0)
+    role = models.CharField(
+        "role at the time",
+        max_length=300,
+        blank=True,
+        help_text="The expert's position when interviewed. Left empty, it is copied from the "
+        "expert's current position, so a later job change does not rewrite this interview.",
+    )
+    bio = models.TextField(
+        "bio at the time",
+        blank=True,
+        help_text="The bio printed with this interview. "
+        "Left empty, the expert's current short bio is copied.",
+    )
+
+    class Meta:
+        ordering = ["order", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["interview", "expert"], name="unique_interview_expert")
+        ]
+        verbose_name = "interviewed expert"
+
+    def __str__(self):
+        return f"{self.expert} in “{self.interview}”"
+
+    def save(self, *args, **kwargs):
+        if not self.role:
+            self.role = self.expert.role
+        if not self.bio:
+            self.bio = self.expert.short_bio
+        super().save(*args, **kwargs)
+
+
+class Block(models.Model):
+    class Kind(models.TextChoices):
+        QUESTION = "question", "Question"
+        ANSWER = "answer", "Answer"
+        PARAGRAPH = "paragraph", "Paragraph"
+        HEADING = "heading", "Heading"
+        IMAGE = "image", "Image"
+        QUOTE = "quote", "Quote"
+
+    interview = models.ForeignKey(Interview, on_delete=models.CASCADE, related_name="blocks")
+    order = models.PositiveIntegerField(default=0)
+    kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.ANSWER)
+    text = models.TextField(
+        blank=True,
+        help_text="Paragraphs, links, emphasis and lists are kept; anything else is removed on save. "
+        "Text in {braces} is shown as an editorial insertion. For images, leave empty.",
+    )
+    image = models.ImageField(upload_to="blocks/%Y/%m/", blank=True)
+    caption = models.CharField(max_length=300, blank=True)
+    credit = models.CharField(max_length=200, blank=True, help_text="E.g. “Photo: Meridian”.")
+    anchor = models.SlugField(
+        max_length=80,
+        blank=True,
+        allow_unicode=True,
+        help_text="Questions get a link target, set once from the text and kept when the text changes.",
+    )
+
+    class Meta:
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.order}"
+
+    def save(self, *args, **kwargs):
+        self.text = sanitise_html(self.text)
+        if self.kind == self.Kind.QUESTION and not self.anchor:
+            self.anchor = self._new_anchor()
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        if self.kind != self.Kind.IMAGE and not sanitise_html(self.text).strip():
+            raise ValidationError({"text": "This block has no text."})
+
+    def _new_anchor(self):
+        words = slugify(strip_tags(self.text), allow_unicode=True).split("-")[:6]
+        base = "q-" + ("-".join(words)[:60].strip("-") or "question")
+        taken = set(
+            Block.objects.filter(interview_id=self.interview_id)
+            .exclude(pk=self.pk)
+            .values_list("anchor", flat=True)
+        )
+        anchor, n = base, 2
+        while anchor in taken:
+            anchor, n = f"{base}-{n}", n + 1
+        return anchor
+
+    @property
+    def html(self):
+        """Return the block's text as safe HTML with editorial insertions marked."""
+        return render_block_html(self.text)

@@ -1,0 +1,47 @@
+"""Sanitising and rendering of the small HTML subset that body text may use."""
+
+import re
+
+import nh3
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+ALLOWED_TAGS = {"p", "br", "a", "em", "strong", "i", "b", "ul", "ol", "li"}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
+ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
+
+_BLOCK_TAG = re.compile(r"<(p|ul|ol)[\s>]", re.IGNORECASE)
+_BLANK_LINES = re.compile(r"\n\s*\n")
+# An insertion never spans markup, so a brace inside a tag is left alone.
+_INSERTION = re.compile(r"\{([^{}<>]+)\}")
+
+
+def sanitise_html(text):
+    """Return text reduced to the allowed subset, with loose paragraphs wrapped in <p>."""
+    text = (text or "").replace("\r\n", "\n").strip()
+    if not text:
+        return ""
+    clean = nh3.clean(
+        text,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=ALLOWED_URL_SCHEMES,
+        link_rel="noopener noreferrer",
+    ).strip()
+    if clean and not _BLOCK_TAG.search(clean):
+        paragraphs = [p.strip() for p in _BLANK_LINES.split(clean) if p.strip()]
+        clean = "".join("<p>" + p.replace("\n", "<br>") + "</p>" for p in paragraphs)
+    return clean
+
+
+def render_block_html(clean_html):
+    """Return sanitised block HTML with {insertions} marked as editorial insertions."""
+
+    def insertion(match):
+        # The text was sanitised on save; mark_safe keeps its entities as they are.
+        return format_html(
+            '<span class="insertion" title="Editorial insertion">[{}]</span>',
+            mark_safe(match.group(1)),
+        )
+
+    return mark_safe(_INSERTION.sub(insertion, clean_html or ""))

@@ -209,6 +209,14 @@ if not DEBUG:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
 
+# --- Clients and limits -----------------------------------------------------------------
+
+# How many proxies of ours sit in front of the app; X-Forwarded-For is trusted that far only.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+# Client hashes (never raw addresses) are kept; the salt changes every this many hours.
+CLIENT_HASH_SALT = os.environ.get("CLIENT_HASH_SALT", "")
+CLIENT_HASH_ROTATION_HOURS = env_int("CLIENT_HASH_ROTATION_HOURS", 24 * 30)
+
 # --- Logging ----------------------------------------------------------------------------
 
 LOGGING = {

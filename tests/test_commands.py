@@ -83,7 +83,11 @@ class SettingsTests(TestCase):
         code = "import django; django.setup(); print('ok')"
         base = {"PATH": "/usr/bin:/bin", "DJANGO_SETTINGS_MODULE": "cms.settings"}
         return subprocess.run(
-            [sys.executable, "-c", code], env={**base, **env}, capture_output=True, text=True
+            [sys.executable, "-c", code],
+            env={**base, **env},
+            cwd=settings.BASE_DIR,
+            capture_output=True,
+            text=True,
         )
 
     def test_production_refuses_to_start_without_a_secret_key(self):

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     "taggit",
     "cms.roles",
     "interviews",
@@ -144,6 +145,8 @@ CONTENT_LANGUAGES = [
     ("tk", "Turkmen"),
 ]
 INTERVIEWS_PER_PAGE = env_int("INTERVIEWS_PER_PAGE", 12)
+# Feeds carry whole interviews when true, the lead only when false.
+FEED_FULL_CONTENT = env_bool("FEED_FULL_CONTENT", True)
 TAGGIT_CASE_INSENSITIVE = True
 
 # --- Internationalisation ---------------------------------------------------------------

@@ -1,7 +1,11 @@
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
+
+from cms import views
+from interviews.sitemaps import SITEMAPS
 
 admin.site.site_header = f"{settings.SITE_NAME} editorial"
 admin.site.site_title = f"{settings.SITE_NAME} editorial"
@@ -9,6 +13,14 @@ admin.site.index_title = "Newsroom"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap_views.index, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path(
+        "sitemap-<section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": SITEMAPS},
+        name="django.contrib.sitemaps.views.sitemap",
+    ),
     path("", include("interviews.urls")),
 ]
 

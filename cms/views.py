@@ -1,0 +1,17 @@
+from django.http import HttpResponse
+from django.urls import reverse
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+
+
+@require_GET
+@cache_control(max_age=86400, public=True)
+def robots_txt(request):
+    """Point crawlers to the sitemap and keep them out of the admin and previews."""
+    lines = [
+        "User-agent: *",
+        f"Disallow: {reverse('admin:index')}",
+        "Disallow: /preview/",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

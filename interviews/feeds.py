@@ -1,0 +1,162 @@
+"""RSS 2.0 and Atom feeds: all interviews, per tag and per expert."""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import format_html
+from taggit.models import Tag
+
+from cms.links import absolute_url
+from interviews.models import Block, Expert, Interview
+
+FEED_ITEMS = 30
+
+
+@dataclass(frozen=True)
+class FeedSubject:
+    """What a feed is about, with the request that asked for it (feeds are shared instances)."""
+
+    request: object
+    language: str = ""
+    tag: Tag | None = None
+    expert: Expert | None = None
+
+
+def _language(request):
+    language = request.GET.get("language", "")
+    return language if language in dict(settings.CONTENT_LANGUAGES) else ""
+
+
+class InterviewFeed(Feed):
+    description_template = None
+
+    def get_object(self, request):
+        return FeedSubject(request, language=_language(request))
+
+    def title(self, subject):
+        return f"{settings.SITE_NAME}: interviews"
+
+    def link(self, subject):
+        return reverse("interviews:home")
+
+    def description(self, subject):
+        return f"Interviews with experts, published by {settings.SITE_NAME}."
+
+    def interviews(self, subject):
+        interviews = Interview.objects.published()
+        if subject.language:
+            interviews = interviews.filter(language=subject.language)
+        return interviews
+
+    def items(self, subject):
+        interviews = self.interviews(subject).for_listing().prefetch_related("tags")
+        if settings.FEED_FULL_CONTENT:
+            interviews = interviews.prefetch_related("blocks")
+        items = list(interviews[:FEED_ITEMS])
+        # Item methods receive only the item, so each carries its absolute address along.
+        for interview in items:
+            interview.absolute_url = absolute_url(subject.request, interview.get_absolute_url())
+        return items
+
+    def item_title(self, interview):
+        return interview.title
+
+    def item_link(self, interview):
+        return interview.get_absolute_url()
+
+    def item_pubdate(self, interview):
+        return interview.publish_at
+
+    def item_updateddate(self, interview):
+        return max(interview.updated_at, interview.publish_at)
+
+    def item_author_name(self, interview):
+        return interview.byline or settings.SITE_NAME
+
+    def item_categories(self, interview):
+        return sorted(tag.name for tag in interview.tags.all())
+
+    def item_description(self, interview):
+        url = interview.absolute_url
+        experts = ", ".join(credit.expert.name for credit in interview.credited_experts)
+        parts = [format_html("<p><strong>{}</strong></p>", experts)] if experts else []
+        parts.append(format_html("<p>{}</p>", interview.lead))
+        if settings.FEED_FULL_CONTENT:
+            parts += [_block_html(interview, block) for block in interview.blocks.all()]
+        parts.append(
+            format_html('<p>Source: <a href="{}">{}</a>, {}</p>', url, interview.title, settings.SITE_NAME)
+        )
+        return "".join(parts)
+
+
+def _block_html(interview, block):
+    if block.kind == Block.Kind.QUESTION:
+        label = f"{interview.interviewer_label}: " if interview.interviewer_label else ""
+        return format_html("<p><strong>{}{}</strong></p>", label, block.html)
+    if block.kind == Block.Kind.IMAGE:
+        return format_html("<p><em>{} {}</em></p>", block.caption, block.credit) if block.caption else ""
+    if block.kind == Block.Kind.HEADING:
+        return format_html("<h3>{}</h3>", block.html)
+    if block.kind == Block.Kind.QUOTE:
+        return format_html("<blockquote>{}</blockquote>", block.html)
+    return block.html
+
+
+class TagFeed(InterviewFeed):
+    def get_object(self, request, slug):
+        tag = get_object_or_404(Tag, slug=slug)
+        subject = FeedSubject(request, language=_language(request), tag=tag)
+        if not self.interviews(subject).exists():
+            raise Http404("No published interviews with this tag.")
+        return subject
+
+    def title(self, subject):
+        return f"{settings.SITE_NAME}: {subject.tag.name}"
+
+    def link(self, subject):
+        return reverse("interviews:tag_detail", args=[subject.tag.slug])
+
+    def interviews(self, subject):
+        return super().interviews(subject).filter(tags=subject.tag)
+
+
+class ExpertFeed(InterviewFeed):
+    def get_object(self, request, slug):
+        expert = get_object_or_404(Expert, slug=slug)
+        subject = FeedSubject(request, language=_language(request), expert=expert)
+        if not self.interviews(subject).exists():
+            raise Http404("No published interviews with this expert.")
+        return subject
+
+    def title(self, subject):
+        return f"{settings.SITE_NAME}: interviews with {subject.expert.name}"
+
+    def link(self, subject):
+        return subject.expert.get_absolute_url()
+
+    def interviews(self, subject):
+        return super().interviews(subject).filter(experts=subject.expert)
+
+
+class AtomMixin:
+    feed_type = Atom1Feed
+
+    def subtitle(self, subject):
+        return self.description(subject)
+
+
+class InterviewAtomFeed(AtomMixin, InterviewFeed):
+    pass
+
+
+class TagAtomFeed(AtomMixin, TagFeed):
+    pass
+
+
+class ExpertAtomFeed(AtomMixin, ExpertFeed):
+    pass

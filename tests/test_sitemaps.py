@@ -1,0 +1,67 @@
+from xml.etree import ElementTree
+
+from django.test import TestCase
+
+from tests.builders import make_draft, make_expert, make_interview
+
+NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+
+
+class SitemapTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.expert = make_expert(name="Aida Sultan")
+        cls.interview = make_interview(title="Public", experts=[cls.expert], tags=["Water"])
+        cls.hidden_expert = make_expert(name="Hidden")
+        cls.draft = make_draft(title="Draft", experts=[cls.hidden_expert], tags=["Secret"])
+
+    def locations(self, path):
+        response = self.client.get(path)
+        self.assertEqual(response.status_code, 200)
+        root = ElementTree.fromstring(response.content)
+        return root, [loc.text for loc in root.iter(f"{{{NS['sm']}}}loc")]
+
+    def test_sitemap_xml_is_an_index_of_sections(self):
+        root, locations = self.locations("/sitemap.xml")
+        self.assertEqual(root.tag, f"{{{NS['sm']}}}sitemapindex")
+        self.assertEqual(
+            sorted(locations),
+            [
+                "http://testserver/sitemap-experts.xml",
+                "http://testserver/sitemap-interviews.xml",
+                "http://testserver/sitemap-tags.xml",
+            ],
+        )
+
+    def test_sections_list_only_public_pages_with_lastmod(self):
+        root, interviews = self.locations("/sitemap-interviews.xml")
+        self.assertEqual(interviews, ["http://testserver" + self.interview.get_absolute_url()])
+        self.assertIsNotNone(root.find("sm:url/sm:lastmod", NS))
+        _, experts = self.locations("/sitemap-experts.xml")
+        self.assertEqual(experts, ["http://testserver" + self.expert.get_absolute_url()])
+        _, tags = self.locations("/sitemap-tags.xml")
+        self.assertEqual(tags, ["http://testserver/tags/water/"])
+
+    def test_query_counts_do_not_grow(self):
+        for count in (3, 30):
+            for _ in range(count):
+                make_interview(experts=[make_expert()], tags=["Water", "Media"])
+            with self.assertNumQueries(2):
+                self.client.get("/sitemap-interviews.xml")
+            with self.assertNumQueries(2):
+                self.client.get("/sitemap-experts.xml")
+            with self.assertNumQueries(2):
+                self.client.get("/sitemap-tags.xml")
+
+    def test_unknown_section_is_404(self):
+        self.assertEqual(self.client.get("/sitemap-nothing.xml").status_code, 404)
+
+
+class RobotsTests(TestCase):
+    def test_robots_points_to_the_sitemap_and_keeps_admin_and_previews_out(self):
+        response = self.client.get("/robots.txt")
+        self.assertEqual(response["Content-Type"], "text/plain; charset=utf-8")
+        body = response.content.decode()
+        self.assertIn("Disallow: /admin/", body)
+        self.assertIn("Disallow: /preview/", body)
+        self.assertIn("Sitemap: http://testserver/sitemap.xml", body)

@@ -69,7 +69,10 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "taggit",
+    "reversion",
     "cms.roles",
+    "cms.reports",
+    "cms.attribution",
     "interviews",
 ]
 
@@ -219,6 +222,29 @@ TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 # Client hashes (never raw addresses) are kept; the salt changes every this many hours.
 CLIENT_HASH_SALT = os.environ.get("CLIENT_HASH_SALT", "")
 CLIENT_HASH_ROTATION_HOURS = env_int("CLIENT_HASH_ROTATION_HOURS", 24 * 30)
+
+# --- Source attribution ----------------------------------------------------------------
+
+# Copies of more than ATTRIBUTION_COPY_MIN_CHARS characters of interview text get a source line.
+ATTRIBUTION_ON_COPY = env_bool("ATTRIBUTION_ON_COPY", True)
+ATTRIBUTION_COPY_MIN_CHARS = env_int("ATTRIBUTION_COPY_MIN_CHARS", 200)
+# Requests one client may make to the republication counting image in an hour.
+REPUBLISH_PIXEL_PER_HOUR = env_int("REPUBLISH_PIXEL_PER_HOUR", 120)
+# The link check (manage.py check_republications): seconds per page and bytes read per page.
+LINK_CHECK_TIMEOUT = env_int("LINK_CHECK_TIMEOUT", 10)
+LINK_CHECK_MAX_BYTES = env_int("LINK_CHECK_MAX_BYTES", 2 * 1024 * 1024)
+
+# --- Error reports ----------------------------------------------------------------------
+
+# Spelling error reports one client may send in an hour.
+REPORTS_PER_HOUR = env_int("REPORTS_PER_HOUR", 20)
+# "each": editors get an email per new report; "digest": `send_report_digest` sends them together.
+REPORTS_NOTIFY = os.environ.get("REPORTS_NOTIFY", "each")
+if REPORTS_NOTIFY not in {"each", "digest"}:
+    raise ImproperlyConfigured(f"REPORTS_NOTIFY must be each or digest, not {REPORTS_NOTIFY!r}.")
+# Who hears about new reports; empty means the active members of the Editors group.
+REPORTS_NOTIFY_EMAILS = env_list("REPORTS_NOTIFY_EMAILS", [])
+REPORTS_DIGEST_MINUTES = env_int("REPORTS_DIGEST_MINUTES", 60)
 
 # --- Logging ----------------------------------------------------------------------------
 

@@ -1,14 +1,35 @@
-from django.contrib import admin
+import reversion
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.db import models
 from django.db.models import Count, Prefetch
 from django.http import JsonResponse
+from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
+from reversion.admin import VersionAdmin
 from taggit.models import Tag
 
+from cms.attribution.admin import republication_summary
+from interviews import admin_import, admin_workflow
 from interviews.forms import InterviewAdminForm
-from interviews.models import Block, Expert, ExpertLink, Interview, InterviewExpert
+from interviews.models import (
+    Block,
+    Expert,
+    ExpertLink,
+    Interview,
+    InterviewExpert,
+    TaggedInterview,
+)
+from interviews.workflow import (
+    TRANSITIONS,
+    allowed_transitions,
+    apply_transition,
+    can_edit,
+    can_preview,
+    is_publisher,
+)
 
 TAG_SUGGESTION_LIMIT = 10
 
@@ -54,13 +75,23 @@ class InterviewExpertInline(admin.TabularInline):
 class BlockInline(admin.StackedInline):
     model = Block
     extra = 0
-    fields = [("kind", "order", "anchor"), "text", ("image", "caption", "credit")]
+    fields = [("kind", "order", "anchor"), "text", ("image", "caption", "credit"), "reuse_allowed"]
     readonly_fields = ["anchor"]
 
 
+# Revisions keep an interview's content with its blocks, experts and tags. Restoring one
+# leaves the workflow state as it is now (see keep_workflow_state in signals.py).
+reversion.register(Block)
+reversion.register(InterviewExpert)
+reversion.register(TaggedInterview)
+reversion.register(Interview, follow=["blocks", "interview_experts", "taggedinterview_set"])
+
+
 @admin.register(Interview)
-class InterviewAdmin(admin.ModelAdmin):
+class InterviewAdmin(VersionAdmin):
     form = InterviewAdminForm
+    change_form_template = "admin/interviews/interview/change_form.html"
+    change_list_template = "admin/interviews/interview/change_list.html"
     formfield_overrides = URL_FIELDS
     list_display = ["title", "state", "publish_at", "expert_names", "tag_names", "language"]
     list_filter = ["status", "language", ("experts", admin.RelatedOnlyFieldListFilter), "tags"]
@@ -68,26 +99,130 @@ class InterviewAdmin(admin.ModelAdmin):
     date_hierarchy = "publish_at"
     prepopulated_fields = {"slug": ["title"]}
     inlines = [InterviewExpertInline, BlockInline]
+    readonly_fields = ["status_line", "status_history", "republications"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "lead", "language", "byline", "interviewer_label", "tags"]}),
-        ("Publishing", {"fields": ["status", "publish_at"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "title",
+                    "slug",
+                    "lead",
+                    "language",
+                    "byline",
+                    "interviewer_label",
+                    "tags",
+                    "edit_version",
+                ]
+            },
+        ),
+        ("Publishing", {"fields": ["status_line", "publish_at", "status_history"]}),
         ("Cover image", {"fields": ["cover_image", "cover_caption", "cover_credit"]}),
-        ("Origin", {"fields": ["origin", "source_name", "source_url"]}),
+        ("Origin", {"fields": ["origin", "source_name", "source_url", "canonical_to_source"]}),
+        ("Reuse by other outlets", {"fields": ["republishing_allowed", "republications"]}),
     ]
 
     def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .prefetch_related(
-                "tags",
-                Prefetch(
-                    "interview_experts",
-                    queryset=InterviewExpert.objects.select_related("expert"),
-                    to_attr="credited_experts",
-                ),
-            )
+        interviews = super().get_queryset(request)
+        if not is_publisher(request.user):
+            interviews = interviews.filter(created_by=request.user)
+        return interviews.without_search_columns().prefetch_related(
+            "tags",
+            Prefetch(
+                "interview_experts",
+                queryset=InterviewExpert.objects.select_related("expert"),
+                to_attr="credited_experts",
+            ),
         )
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if not is_publisher(request.user):
+            readonly.append("publish_at")
+        return readonly
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (obj is None or can_edit(request.user, obj))
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and (obj is None or is_publisher(request.user))
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if not is_publisher(request.user):
+            actions.pop("publish_selected", None)
+            actions.pop("unpublish_selected", None)
+        return actions
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        else:
+            obj.version = form.cleaned_data["edit_version"] + 1
+        obj.updated_by = request.user
+        super().save_model(request, obj, form, change)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        interview = self.get_object(request, unquote(object_id))
+        extra = {}
+        if interview is not None:
+            extra = {
+                "transitions": allowed_transitions(request.user, interview),
+                "can_preview": can_preview(request.user, interview),
+                "can_share": is_publisher(request.user)
+                and request.user.has_perm("interviews.add_approvalrequest"),
+                "approvals": admin_workflow.approvals_for(request, interview),
+                "interview_experts": interview.interview_experts.select_related("expert"),
+            }
+        return super().change_view(request, object_id, form_url, {**extra, **(extra_context or {})})
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        # The revision is written to the database before the form is built; remember the
+        # version the editor is really looking at, so their save is checked against it.
+        request.interview_version = (
+            Interview.objects.filter(pk=unquote(object_id)).values_list("version", flat=True).first()
+        )
+        return super().revision_view(request, object_id, version_id, extra_context)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        form.base_version = getattr(request, "interview_version", None)
+        return form
+
+    def history_view(self, request, object_id, extra_context=None):
+        return admin_workflow.history_view(request, self, object_id)
+
+    @admin.action(description="Publish selected interviews", permissions=["change"])
+    def publish_selected(self, request, queryset):
+        return self._bulk_transition(request, queryset, "publish")
+
+    @admin.action(description="Unpublish selected interviews", permissions=["change"])
+    def unpublish_selected(self, request, queryset):
+        return self._bulk_transition(request, queryset, "unpublish")
+
+    actions = ["publish_selected", "unpublish_selected"]
+
+    def _bulk_transition(self, request, queryset, name):
+        transition = TRANSITIONS[name]
+        movable = [i for i in queryset if transition in allowed_transitions(request.user, i)]
+        if request.POST.get("confirmed") != "yes":
+            context = {
+                **self.admin_site.each_context(request),
+                "opts": self.model._meta,
+                "title": f"{transition.label}: are you sure?",
+                "transition": transition,
+                "movable": movable,
+                "skipped": [i for i in queryset if i not in movable],
+                "action": request.POST.get("action"),
+                "selected": request.POST.getlist(admin.helpers.ACTION_CHECKBOX_NAME),
+            }
+            return TemplateResponse(request, "admin/interviews/interview/bulk_transition.html", context)
+        for interview in movable:
+            apply_transition(name, interview, request.user)
+        self.message_user(request, f"{transition.label}: {len(movable)} interview(s).", messages.SUCCESS)
+        return None
 
     def get_urls(self):
         suggestions = path(
@@ -95,17 +230,93 @@ class InterviewAdmin(admin.ModelAdmin):
             self.admin_site.admin_view(self.tag_suggestions),
             name="interviews_interview_tag_suggestions",
         )
-        return [suggestions, *super().get_urls()]
+        transcript_import = path(
+            "import/",
+            self.admin_site.admin_view(self.import_transcript),
+            name="interviews_interview_import",
+        )
+        workflow = [
+            path(
+                "<path:object_id>/status/<str:name>/",
+                self.admin_site.admin_view(self.transition),
+                name="interviews_interview_transition",
+            ),
+            path(
+                "<path:object_id>/approval/new/",
+                self.admin_site.admin_view(self.create_approval),
+                name="interviews_interview_approval_new",
+            ),
+            path(
+                "<path:object_id>/approval/<int:approval_id>/revoke/",
+                self.admin_site.admin_view(self.revoke_approval),
+                name="interviews_interview_approval_revoke",
+            ),
+            path(
+                "<path:object_id>/history/<int:version_id>/changes/",
+                self.admin_site.admin_view(self.compare),
+                name="interviews_interview_compare",
+            ),
+        ]
+        return [suggestions, transcript_import, *workflow, *super().get_urls()]
+
+    def transition(self, request, object_id, name):
+        return admin_workflow.transition_view(request, self, object_id, name)
+
+    def create_approval(self, request, object_id):
+        return admin_workflow.create_approval_view(request, self, object_id)
+
+    def revoke_approval(self, request, object_id, approval_id):
+        return admin_workflow.revoke_approval_view(request, self, object_id, approval_id)
+
+    def compare(self, request, object_id, version_id):
+        return admin_workflow.compare_view(request, self, object_id, version_id)
+
+    def import_transcript(self, request):
+        return admin_import.import_transcript(request, self)
 
     def view_on_site(self, interview):
         return interview.get_absolute_url() if interview.is_public else None
 
     @admin.display(description="Status", ordering="status")
     def state(self, interview):
-        if interview.status == Interview.Status.PUBLISHED and interview.publish_at > timezone.now():
+        if interview.is_scheduled:
             when = timezone.localtime(interview.publish_at).strftime("%d %b %Y %H:%M")
             return format_html('<span title="Not yet visible to readers">Scheduled for {}</span>', when)
         return interview.get_status_display()
+
+    @admin.display(description="Status")
+    def status_line(self, interview):
+        if interview.pk is None:
+            return "Draft (new interviews start as drafts)"
+        state = self.state(interview)
+        if not interview.status_changed_at:
+            return state
+        who = interview.status_changed_by.get_username() if interview.status_changed_by else "someone"
+        when = timezone.localtime(interview.status_changed_at).strftime("%d %b %Y %H:%M")
+        return format_html("{} — since {}, by {}", state, when, who)
+
+    @admin.display(description="Status history")
+    def status_history(self, interview):
+        if interview.pk is None:
+            return "—"
+        rows = [
+            (
+                timezone.localtime(change.changed_at).strftime("%d %b %Y %H:%M"),
+                change.changed_by.get_username() if change.changed_by else "—",
+                change.get_from_status_display(),
+                change.get_to_status_display(),
+                f" — {change.note}" if change.note else "",
+            )
+            for change in interview.status_changes.select_related("changed_by")[:20]
+        ]
+        if not rows:
+            return "No status changes yet."
+        items = format_html_join("", "<li>{}: {} moved it from {} to {}{}</li>", rows)
+        return format_html('<ul class="status-history">{}</ul>', items)
+
+    @admin.display(description="Republished on")
+    def republications(self, interview):
+        return republication_summary(interview)
 
     @admin.display(description="Experts")
     def expert_names(self, interview):

@@ -1,6 +1,8 @@
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from taggit.forms import TagWidget
 
 from interviews.models import Interview
@@ -26,6 +28,9 @@ def https_by_default(db_field, **kwargs):
 
 
 class InterviewAdminForm(forms.ModelForm):
+    # The version the editor opened; saving refuses a form that is behind the database.
+    edit_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
     class Meta:
         model = Interview
         fields = [
@@ -36,7 +41,6 @@ class InterviewAdminForm(forms.ModelForm):
             "byline",
             "interviewer_label",
             "tags",
-            "status",
             "publish_at",
             "cover_image",
             "cover_caption",
@@ -44,6 +48,57 @@ class InterviewAdminForm(forms.ModelForm):
             "origin",
             "source_name",
             "source_url",
+            "canonical_to_source",
+            "republishing_allowed",
         ]
         formfield_callback = https_by_default
         widgets = {"tags": TagSuggestWidget(attrs={"size": 80})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            # Read from the database: a restored revision must not carry its old number.
+            self.initial["edit_version"] = Interview.objects.values_list("version", flat=True).get(
+                pk=self.instance.pk
+            )
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk:
+            self.check_version(cleaned.get("edit_version"))
+        return cleaned
+
+    def check_version(self, sent):
+        """Refuse to save over a change made since this form was opened."""
+        if sent is None:
+            raise ValidationError(
+                "This form carries no version number, so saving it could overwrite someone else's work. "
+                "Reload the page and make your changes again.",
+                code="no_version",
+            )
+        # The lock holds until the admin's transaction ends, so two saves cannot both pass.
+        current = (
+            Interview.objects.select_for_update(of=("self",))
+            .select_related("updated_by")
+            .only(
+                "version",
+                "updated_at",
+                "updated_by__username",
+                "updated_by__first_name",
+                "updated_by__last_name",
+            )
+            .get(pk=self.instance.pk)
+        )
+        if sent != current.version:
+            who = (
+                current.updated_by.get_full_name() or current.updated_by.get_username()
+                if current.updated_by
+                else "Someone"
+            )
+            when = timezone.localtime(current.updated_at).strftime("%d %b %Y at %H:%M")
+            raise ValidationError(
+                f"{who} changed this interview on {when}, after you opened it. Nothing of yours was saved; "
+                "your changes are still in this form. Open the interview in a new tab to see the current "
+                "version, then make your changes there.",
+                code="stale",
+            )

@@ -1,4 +1,7 @@
+from urllib.parse import urlsplit
+
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -19,6 +22,18 @@ def unique_slug(model, text, *, instance_pk=None, fallback="item", max_length=20
     while others.filter(slug=slug).exists():
         slug, n = f"{base}-{n}", n + 1
     return slug
+
+
+def user_reference(**options):
+    """Return a field naming a user, kept (as empty) when that user is deleted."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        **options,
+    )
 
 
 class Expert(models.Model):
@@ -93,26 +108,53 @@ class TaggedInterview(TaggedItemBase):
         constraints = [models.UniqueConstraint(fields=["content_object", "tag"], name="unique_interview_tag")]
 
 
+SEARCH_COLUMNS = ["search_text", "search_names", "search_config", "search_vector"]
+
+
 class InterviewQuerySet(models.QuerySet):
     def published(self):
         """Return interviews the public may read."""
         return self.filter(status=Interview.Status.PUBLISHED, publish_at__lte=timezone.now())
 
+    def in_review(self):
+        """Return interviews waiting for an editor."""
+        return self.filter(status=Interview.Status.REVIEW)
+
+    def scheduled(self):
+        """Return interviews published for a time still to come."""
+        return self.filter(status=Interview.Status.PUBLISHED, publish_at__gt=timezone.now())
+
+    def search(self, query):
+        """Return interviews matching the reader's query, best first, with a snippet each."""
+        from interviews.search import search_interviews
+
+        return search_interviews(self, query)
+
+    def without_search_columns(self):
+        """Return the rows without the search columns, which only search reads."""
+        return self.defer(*SEARCH_COLUMNS)
+
     def for_listing(self):
         """Return interviews with what a list of cards shows, newest first."""
-        return self.prefetch_related(
-            models.Prefetch(
-                "interview_experts",
-                queryset=InterviewExpert.objects.select_related("expert"),
-                to_attr="credited_experts",
+        return (
+            self.without_search_columns()
+            .prefetch_related(
+                models.Prefetch(
+                    "interview_experts",
+                    queryset=InterviewExpert.objects.select_related("expert"),
+                    to_attr="credited_experts",
+                )
             )
-        ).order_by("-publish_at", "-pk")
+            .order_by("-publish_at", "-pk")
+        )
 
 
 class Interview(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
+        REVIEW = "review", "In review"
         PUBLISHED = "published", "Published"
+        UNPUBLISHED = "unpublished", "Unpublished"
 
     class Origin(models.TextChoices):
         ORIGINAL = "original", "Our own interview"
@@ -148,7 +190,14 @@ class Interview(models.Model):
     cover_credit = models.CharField(
         max_length=200, blank=True, help_text="Who holds the rights, e.g. “Photo: Meridian”."
     )
-    status = models.CharField(max_length=16, choices=Status.choices, default=Status.DRAFT)
+    status = models.CharField(
+        max_length=16,
+        choices=Status.choices,
+        default=Status.DRAFT,
+        help_text="Changed with the buttons at the top of the page, so each change is recorded.",
+    )
+    status_changed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    status_changed_by = user_reference(editable=False)
     publish_at = models.DateTimeField(
         "publish time",
         null=True,
@@ -167,16 +216,37 @@ class Interview(models.Model):
         blank=True,
         help_text="The original's address. Required for partner material.",
     )
+    canonical_to_source = models.BooleanField(
+        "point the canonical link to the partner's original",
+        default=False,
+        help_text="For partner material: search engines are told the partner's page is the original.",
+    )
+    republishing_allowed = models.BooleanField(
+        "offer republishing",
+        default=True,
+        help_text="Show other outlets ready-to-paste HTML of this interview. "
+        "Partner material starts with this off: we may not be allowed to re-license it.",
+    )
     experts = models.ManyToManyField(Expert, through="InterviewExpert", related_name="interviews")
     tags = TaggableManager(through=TaggedInterview, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    created_by = user_reference(editable=False)
     updated_at = models.DateTimeField(auto_now=True)
+    updated_by = user_reference(editable=False)
+    # Bumped by every admin save; a form carrying an older number is refused (see forms.py).
+    version = models.PositiveIntegerField(default=1, editable=False)
+    # Kept current by interviews.search after every change; see refresh_search_index().
+    search_text = models.TextField(blank=True, editable=False)
+    search_names = models.TextField(blank=True, editable=False)
+    search_config = models.CharField(max_length=20, default="simple", editable=False)
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = InterviewQuerySet.as_manager()
 
     class Meta:
         ordering = ["-publish_at", "-pk"]
         indexes = [models.Index(fields=["status", "-publish_at"], name="interview_visibility")]
+        permissions = [("publish_interview", "Can publish, schedule and unpublish interviews")]
 
     def __str__(self):
         return self.title
@@ -186,16 +256,37 @@ class Interview(models.Model):
             self.slug = unique_slug(Interview, self.title, instance_pk=self.pk, fallback="interview")
         if self.status == self.Status.PUBLISHED and self.publish_at is None:
             self.publish_at = timezone.now()
+        if self._state.adding and self.origin == self.Origin.PARTNER:
+            self.republishing_allowed = False
+        if self.status == self.Status.PUBLISHED:
+            # Code that skips full_clean() (imports, the shell) must not publish unattributed material.
+            self._check_source()
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("interviews:interview_detail", kwargs={"slug": self.slug})
 
     def clean(self):
-        if self.origin == self.Origin.PARTNER and not (self.source_name and self.source_url):
+        self._check_source()
+
+    def _check_source(self):
+        if self.origin != self.Origin.PARTNER:
+            return
+        if not (self.source_name and self.source_url):
             raise ValidationError(
                 {"source_url": "Partner material needs the source outlet's name and address."}
             )
+        if urlsplit(self.source_url).scheme.lower() not in {"http", "https"}:
+            raise ValidationError({"source_url": "The source address must start with http:// or https://."})
+
+    @property
+    def is_scheduled(self):
+        """Return whether the interview is published for a time still to come."""
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.publish_at is not None
+            and self.publish_at > timezone.now()
+        )
 
     @property
     def is_public(self):
@@ -263,6 +354,12 @@ class Block(models.Model):
     image = models.ImageField(upload_to="blocks/%Y/%m/", blank=True)
     caption = models.CharField(max_length=300, blank=True)
     credit = models.CharField(max_length=200, blank=True, help_text="E.g. “Photo: Meridian”.")
+    reuse_allowed = models.BooleanField(
+        "we may license this image for reuse",
+        default=False,
+        help_text="Tick only if we hold the rights to let other outlets republish this image. "
+        "Unticked images are left out of the republishing HTML.",
+    )
     anchor = models.SlugField(
         max_length=80,
         blank=True,
@@ -303,3 +400,58 @@ class Block(models.Model):
     def html(self):
         """Return the block's text as safe HTML with editorial insertions marked."""
         return render_block_html(self.text)
+
+
+class StatusChange(models.Model):
+    """One move of an interview between statuses: who, when, from what to what."""
+
+    interview = models.ForeignKey(Interview, on_delete=models.CASCADE, related_name="status_changes")
+    from_status = models.CharField(max_length=16, choices=Interview.Status.choices)
+    to_status = models.CharField(max_length=16, choices=Interview.Status.choices)
+    publish_at = models.DateTimeField(null=True, blank=True)
+    changed_by = user_reference()
+    changed_at = models.DateTimeField(default=timezone.now)
+    note = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["-changed_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
+
+
+class ApprovalRequest(models.Model):
+    """A share link that lets the interviewed expert read a draft and approve it or ask for changes."""
+
+    class Decision(models.TextChoices):
+        PENDING = "", "Waiting for the expert"
+        APPROVED = "approved", "Approved"
+        CHANGES = "changes", "Changes requested"
+
+    interview = models.ForeignKey(Interview, on_delete=models.CASCADE, related_name="approval_requests")
+    expert = models.ForeignKey(Expert, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    nonce = models.CharField(max_length=64, editable=False)
+    created_by = user_reference()
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    decision = models.CharField(max_length=16, choices=Decision.choices, default=Decision.PENDING, blank=True)
+    comment = models.TextField(blank=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_version = models.PositiveIntegerField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"Approval link for “{self.interview}”"
+
+    @property
+    def is_usable(self):
+        """Return whether the link still opens the draft."""
+        return self.revoked_at is None and self.expires_at > timezone.now()
+
+    @property
+    def is_outdated(self):
+        """Return whether the interview changed after the expert decided."""
+        return self.decided_version is not None and self.decided_version < self.interview.version

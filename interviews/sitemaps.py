@@ -39,7 +39,9 @@ class TagSitemap(Sitemap):
 
     def items(self):
         return (
-            Tag.objects.filter(interviews_taggedinterview_items__content_object__in=Interview.objects.published())
+            Tag.objects.filter(
+                interviews_taggedinterview_items__content_object__in=Interview.objects.published()
+            )
             .annotate(last_published=Max("interviews_taggedinterview_items__content_object__publish_at"))
             .order_by("name")
         )

@@ -1,13 +1,26 @@
+from urllib.parse import urlencode
+
 from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
 from taggit.models import Tag
 
-from interviews.models import Expert, Interview, InterviewExpert
+from cms.attribution.views import page_attribution
+from cms.clients import hit
+from interviews.models import ApprovalRequest, Expert, Interview, InterviewExpert
+from interviews.search import clean_query, snippet
+from interviews.workflow import ApprovalLinkError, approval_from_token, can_preview, record_decision
+
+LANGUAGE_NAMES = dict(settings.CONTENT_LANGUAGES)
 
 RELATED_COUNT = 4
+MAX_APPROVAL_COMMENT = 5000
 
 
 def _page(request, queryset):
@@ -19,23 +32,25 @@ def home(request):
     return render(request, "interviews/home.html", {"page": page})
 
 
-def interview_detail(request, slug):
-    interview = get_object_or_404(
-        Interview.objects.published().prefetch_related(
-            Prefetch(
-                "interview_experts",
-                queryset=InterviewExpert.objects.select_related("expert"),
-                to_attr="credited_experts",
-            ),
-            "blocks",
-            "tags",
+def _with_page_parts(interviews):
+    return interviews.without_search_columns().prefetch_related(
+        Prefetch(
+            "interview_experts",
+            queryset=InterviewExpert.objects.select_related("expert"),
+            to_attr="credited_experts",
         ),
-        slug=slug,
+        "blocks",
+        "tags",
+        "corrections",
     )
+
+
+def _related(interview):
     expert_ids = [credit.expert_id for credit in interview.credited_experts]
     tag_ids = [tag.pk for tag in interview.tags.all()]
-    related = list(
+    return list(
         Interview.objects.published()
+        .without_search_columns()
         .exclude(pk=interview.pk)
         .filter(Q(experts__in=expert_ids) | Q(tags__in=tag_ids))
         .annotate(
@@ -44,11 +59,68 @@ def interview_detail(request, slug):
         )
         .order_by("-shared_experts", "-shared_tags", "-publish_at", "-pk")[:RELATED_COUNT]
     )
-    return render(
-        request,
-        "interviews/interview_detail.html",
-        {"interview": interview, "blocks": interview.blocks.all(), "related": related},
-    )
+
+
+def render_interview(request, interview, status=200, **extra):
+    """Render an interview page as readers see it; previews pass `preview` and their own extras."""
+    context = {
+        "interview": interview,
+        "blocks": interview.blocks.all(),
+        "corrections": interview.corrections.all(),
+        "related": _related(interview),
+        "attribution": page_attribution(request, interview),
+        **extra,
+    }
+    return render(request, "interviews/interview_detail.html", context, status=status)
+
+
+def interview_detail(request, slug):
+    interview = get_object_or_404(_with_page_parts(Interview.objects.published()), slug=slug)
+    return render_interview(request, interview)
+
+
+@never_cache
+def preview(request, pk):
+    if not request.user.is_authenticated or not request.user.is_staff:
+        return redirect_to_login(request.get_full_path(), reverse("admin:login"))
+    interview = get_object_or_404(_with_page_parts(Interview.objects.all()), pk=pk)
+    if not can_preview(request.user, interview):
+        raise PermissionDenied("You may not preview this interview.")
+    response = render_interview(request, interview, preview=True)
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+@never_cache
+def approval(request, token):
+    """Let the interviewed expert read a draft through their share link and answer."""
+    try:
+        approval = approval_from_token(token)
+    except ApprovalLinkError as error:
+        context = {"message": str(error)}
+        return render(request, "interviews/approval_invalid.html", context, status=error.status)
+    interview = _with_page_parts(Interview.objects.all()).get(pk=approval.interview_id)
+    extra = {"preview": True, "approval": approval, "approval_comment": ""}
+    if request.method == "POST":
+        limit = hit(request, "approval", limit=30, period=3600)
+        if not limit.allowed:
+            response = render(request, "429.html", {"retry_after": limit.retry_after}, status=429)
+            response["Retry-After"] = str(limit.retry_after)
+            return response
+        decision = request.POST.get("decision", "")
+        comment = request.POST.get("comment", "").strip()[:MAX_APPROVAL_COMMENT]
+        if decision not in {ApprovalRequest.Decision.APPROVED, ApprovalRequest.Decision.CHANGES}:
+            extra.update(approval_error="Choose Approve or Request changes.", approval_comment=comment)
+            return render_interview(request, interview, status=400, **extra)
+        if decision == ApprovalRequest.Decision.CHANGES and not comment:
+            extra.update(approval_error="Tell the editors what should change.", approval_comment=comment)
+            return render_interview(request, interview, status=400, **extra)
+        record_decision(approval, decision, comment)
+        return redirect(f"{request.path}?answered=1")
+    if request.GET.get("answered"):
+        approval.refresh_from_db()
+        extra["approval_thanks"] = True
+    return render_interview(request, interview, **extra)
 
 
 def expert_list(request):
@@ -67,6 +139,50 @@ def expert_detail(request, slug):
         # An expert with no published interview yet may be named in one still under embargo.
         raise Http404("No published interviews with this expert.")
     return render(request, "interviews/expert_detail.html", {"expert": expert, "page": page})
+
+
+def _by_slug(model, slug):
+    """Return the row a filter names, or None for a missing or malformed slug."""
+    if not slug or len(slug) > 200 or "\x00" in slug:
+        return None
+    return model.objects.filter(slug=slug).first()
+
+
+def search(request):
+    query = clean_query(request.GET.get("q"))
+    language = request.GET.get("language", "")
+    filters = {
+        "expert": _by_slug(Expert, request.GET.get("expert")),
+        "tag": _by_slug(Tag, request.GET.get("tag")),
+        "language": language if language in LANGUAGE_NAMES else "",
+    }
+    interviews = Interview.objects.published()
+    if filters["expert"]:
+        interviews = interviews.filter(experts=filters["expert"])
+    if filters["tag"]:
+        interviews = interviews.filter(tags=filters["tag"])
+    if filters["language"]:
+        interviews = interviews.filter(language=filters["language"])
+    results = interviews.search(query).prefetch_related(
+        Prefetch(
+            "interview_experts",
+            queryset=InterviewExpert.objects.select_related("expert"),
+            to_attr="credited_experts",
+        )
+    )
+    page = _page(request, results) if query else None
+    if page:
+        for interview in page:
+            interview.snippet = snippet(interview, query)
+    kept = {"q": query, **{k: getattr(v, "slug", v) for k, v in filters.items() if v}}
+    context = {
+        "query": query,
+        "filters": filters,
+        "page": page,
+        "languages": settings.CONTENT_LANGUAGES,
+        "query_string": urlencode(kept) + "&",
+    }
+    return render(request, "interviews/search.html", context)
 
 
 def tag_list(request):

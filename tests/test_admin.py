@@ -106,7 +106,7 @@ class EditorInterviewAdminTests(TestCase):
         for count in (3, 30):
             for _ in range(count):
                 make_interview(experts=[self.expert, make_expert()], tags=["Water", "China"])
-            with self.assertNumQueries(13):
+            with self.assertNumQueries(15):
                 response = self.client.get(reverse("admin:interviews_interview_changelist"))
         self.assertContains(response, "Aida Sultan")
         self.assertContains(response, "China, Water")

@@ -2,20 +2,36 @@
 
 from django.contrib.auth.management import create_permissions
 
+AUTHORS = "Authors"
 EDITORS = "Editors"
 EXPERT_STAFF = "Expert staff"
 
 _ALL = ("add", "change", "delete", "view")
 
-# group name -> {"app_label.model": actions}
+# group name -> {"app_label.model": actions}; an action is a codename's prefix, as in "publish_interview".
 ROLE_PERMISSIONS = {
+    AUTHORS: {
+        # Which interviews an author may change (their own drafts) is decided in interviews.workflow.
+        "interviews.interview": ("add", "change", "view"),
+        "interviews.block": _ALL,
+        "interviews.interviewexpert": _ALL,
+        "interviews.expert": ("view",),
+        "taggit.tag": ("view",),
+    },
     EDITORS: {
-        "interviews.interview": _ALL,
+        "interviews.interview": (*_ALL, "publish"),
+        "interviews.approvalrequest": _ALL,
+        "interviews.statuschange": ("view",),
         "interviews.block": _ALL,
         "interviews.interviewexpert": _ALL,
         "interviews.expert": _ALL,
         "interviews.expertlink": _ALL,
         "taggit.tag": _ALL,
+        "attribution.sourcenotice": _ALL,
+        "attribution.republication": ("view", "delete"),
+        "attribution.republicationview": ("view",),
+        "reports.errorreport": ("change", "delete", "view"),
+        "reports.correction": _ALL,
     },
     EXPERT_STAFF: {
         "interviews.expert": _ALL,

@@ -52,7 +52,7 @@ def interview_json_ld(context, interview, corrections=()):
         "mainEntityOfPage": url,
         "inLanguage": interview.language,
         "datePublished": interview.publish_at,
-        "dateModified": max(interview.updated_at, interview.publish_at),
+        "dateModified": max(interview.updated_at, interview.publish_at or interview.updated_at),
         "about": [_person(request, credit.expert, credit.role) for credit in interview.credited_experts],
         "keywords": [tag.name for tag in interview.tags.all()],
         "publisher": {"@type": "Organization", "name": settings.SITE_NAME, "url": absolute_url(request, "/")},

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class AttributionConfig(AppConfig):
+    name = "cms.attribution"
+    label = "attribution"
+    verbose_name = "Source attribution"

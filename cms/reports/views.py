@@ -1,0 +1,159 @@
+import json
+import math
+from urllib.parse import unquote, urlsplit
+
+from django.conf import settings
+from django.http import JsonResponse
+from django.middleware.csrf import CsrfViewMiddleware, get_token
+from django.urls import Resolver404, resolve
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+
+from cms.clients import client_hash, hit
+from cms.reports.forms import ReportForm
+from cms.reports.models import ErrorReport
+from cms.reports.notifications import report_received
+from cms.reports.text import page_text, suggestion_from_comment, with_page_text
+from interviews.models import Interview
+
+BODY_LIMIT = 16_384
+FIELDS = {"selection", "context_before", "context_after", "page", "block", "comment", "email", "website"}
+
+
+class PageNotFound(Exception):
+    pass
+
+
+def _error(status, code, message, *, retry=False, headers=None):
+    return JsonResponse({"error": message, "code": code, "retry": retry}, status=status, headers=headers)
+
+
+def _csrf_rejected(request):
+    """Return whether Django's CSRF check refuses the request (its HTML answer is not used)."""
+    checker = CsrfViewMiddleware(lambda request: None)
+    return checker.process_view(request, lambda request: None, (), {}) is not None
+
+
+def _well_formed(data):
+    if not isinstance(data, dict) or not data.keys() <= FIELDS:
+        return False
+    for name, value in data.items():
+        if value is None:
+            continue
+        if name == "block" and isinstance(value, int) and not isinstance(value, bool):
+            continue
+        if not isinstance(value, str):
+            return False
+        try:
+            value.encode()
+        except UnicodeEncodeError:  # a lone surrogate from "\ud800" in JSON
+            return False
+    return True
+
+
+def _interview_for(page, request):
+    """Return the published interview at the page address, with its text, or raise PageNotFound."""
+    address = urlsplit(page)
+    if address.netloc and address.netloc != request.get_host():
+        raise PageNotFound(_("This page is not part of this site."))
+    path = unquote(address.path)
+    try:
+        match = resolve(path) if path.startswith("/") else None
+    except Resolver404:
+        match = None
+    if match is None:
+        raise PageNotFound(_("This page was not found on this site."))
+    if match.view_name != "interviews:interview_detail":
+        raise PageNotFound(_("Reports can be sent from interview pages only."))
+    interview = with_page_text(Interview.objects.published()).filter(slug=match.kwargs["slug"]).first()
+    if interview is None:
+        raise PageNotFound(_("This interview is not published, so there is nothing to report on it."))
+    return interview
+
+
+@csrf_exempt  # It only reads; anything but GET is refused below, in JSON.
+@never_cache
+def token(request):
+    """Return a CSRF token for the report dialog; pages themselves carry none, so they can be cached."""
+    if request.method != "GET":
+        return _error(405, "method", _("Ask for a token with GET."), headers={"Allow": "GET"})
+    return JsonResponse({"csrfToken": get_token(request)})
+
+
+@csrf_exempt  # Checked in the view, so that a failure is answered in JSON the dialog can show.
+@never_cache
+def create(request):
+    """Store a reader's spelling error report sent as JSON by the report dialog."""
+    if request.method != "POST":
+        return _error(405, "method", _("Reports are sent with POST."), headers={"Allow": "POST"})
+    if _csrf_rejected(request):
+        return _error(
+            403,
+            "csrf",
+            _("Your browser's security check failed. Please reload the page and try again."),
+            retry=True,
+        )
+    if request.content_type != "application/json":
+        return _error(415, "content_type", _("The report must be sent as JSON."))
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        length = 0
+    if length > BODY_LIMIT or len(request.body) > BODY_LIMIT:
+        return _error(413, "too_large", _("The report is too large. Please select less text."))
+
+    limit = hit(request, "reports", limit=settings.REPORTS_PER_HOUR, period=3600)
+    if not limit.allowed:
+        minutes = math.ceil(limit.retry_after / 60)
+        return _error(
+            429,
+            "rate_limited",
+            _("You have sent many reports in a short time. Please try again in %(minutes)d minutes.")
+            % {"minutes": minutes},
+            retry=True,
+            headers={"Retry-After": str(limit.retry_after)},
+        )
+
+    try:
+        data = json.loads(request.body)
+    except (ValueError, UnicodeDecodeError):
+        data = None
+    if not _well_formed(data):
+        return _error(
+            400, "bad_request", _("The report could not be read. Please reload the page and try again.")
+        )
+    form = ReportForm(data={name: value for name, value in data.items() if value is not None})
+    if not form.is_valid():
+        field, errors = next(iter(form.errors.items()))
+        code = "automated" if field == "website" else f"invalid_{field}"
+        return _error(422, code, errors[0], retry=field not in {"website", "page"})
+    sent = form.cleaned_data
+    try:
+        interview = _interview_for(sent["page"], request)
+    except PageNotFound as error:
+        return _error(404, "no_page", str(error))
+    if sent["selection"] not in page_text(interview):
+        return _error(
+            422,
+            "not_on_page",
+            _("This text is not on the page. If the page has just changed, please reload it and try again."),
+        )
+
+    block_ids = {block.pk for block in interview.blocks.all()}
+    saved, created = ErrorReport.objects.record(
+        interview=interview,
+        selection=sent["selection"],
+        context_before=sent["context_before"],
+        context_after=sent["context_after"],
+        block_id=sent["block"] if sent["block"] in block_ids else None,
+        comment=sent["comment"],
+        suggestion=suggestion_from_comment(sent["comment"], sent["selection"]),
+        reporter_email=sent["email"],
+        client_hash=client_hash(request),
+    )
+    if created:
+        report_received(saved, request)
+    return JsonResponse(
+        {"message": _("Thank you! Our editors will look at it.")}, status=201 if created else 200
+    )

@@ -1,0 +1,147 @@
+"""Search over interviews: full text with ranking on PostgreSQL, plain matching on SQLite.
+
+Each interview keeps its searchable text in its own columns (search_text: lead and body;
+search_names: experts and tags), refreshed after every change by the signals in
+interviews/signals.py. On PostgreSQL a weighted tsvector is stored beside them, built with
+the text-search configuration of the interview's language.
+"""
+
+import html
+import re
+
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
+from django.db import connection
+from django.db.models import Case, F, IntegerField, Q, Value, When
+from django.utils.html import escape, strip_tags
+from django.utils.safestring import mark_safe
+
+MAX_QUERY_LENGTH = 200
+MAX_TERMS = 12
+SNIPPET_CHARS = 240
+CONFIGS = {"en": "english", "ru": "russian"}
+
+_WORDS = re.compile(r"\w+", re.UNICODE)
+# Markers around matches that cannot occur in text; swapped for <mark> after escaping.
+_START, _STOP = "\x02", "\x03"
+
+
+def clean_query(raw):
+    """Return the reader's query trimmed to a sensible length, or '' when it has no words."""
+    query = " ".join((raw or "").replace("\x00", " ").split())[:MAX_QUERY_LENGTH]
+    return query if _WORDS.search(query) else ""
+
+
+def plain_text(fragment):
+    """Return the text a reader sees in a fragment of block HTML."""
+    return " ".join(html.unescape(strip_tags(fragment or "")).split())
+
+
+def refresh_search_index(interview_ids):
+    """Rebuild the search columns of the given interviews from their current content."""
+    from interviews.models import Interview
+
+    interviews = Interview.objects.filter(pk__in=list(interview_ids)).prefetch_related(
+        "blocks", "tags", "experts"
+    )
+    for interview in interviews:
+        parts = [interview.lead]
+        for block in interview.blocks.all():
+            parts += [plain_text(block.text), block.caption]
+        names = [expert.name for expert in interview.experts.all()] + [
+            tag.name for tag in interview.tags.all()
+        ]
+        Interview.objects.filter(pk=interview.pk).update(
+            search_text="\n".join(part for part in parts if part),
+            search_names=" · ".join(names),
+            search_config=CONFIGS.get(interview.language, "simple"),
+        )
+    if connection.vendor == "postgresql":
+        config = F("search_config")
+        Interview.objects.filter(pk__in=list(interview_ids)).update(
+            search_vector=SearchVector("title", weight="A", config=config)
+            + SearchVector("search_names", weight="A", config=config)
+            + SearchVector("lead", weight="B", config=config)
+            + SearchVector("search_text", weight="C", config=config)
+        )
+
+
+def search_interviews(interviews, raw_query):
+    """Return interviews matching raw_query, ranked, each with a `snippet` of safe HTML."""
+    query = clean_query(raw_query)
+    if not query:
+        return interviews.none()
+    if connection.vendor == "postgresql":
+        return _postgres_search(interviews, query)
+    return _simple_search(interviews, query)
+
+
+def _postgres_search(interviews, query):
+    # Each interview was indexed with its own language's configuration; ask in all of them.
+    ts_query = SearchQuery(query, config="simple", search_type="websearch")
+    for config in CONFIGS.values():
+        ts_query |= SearchQuery(query, config=config, search_type="websearch")
+    return (
+        interviews.filter(search_vector=ts_query)
+        .annotate(
+            rank=SearchRank(F("search_vector"), ts_query),
+            headline=SearchHeadline(
+                "search_text",
+                ts_query,
+                config=F("search_config"),
+                start_sel=_START,
+                stop_sel=_STOP,
+                max_words=40,
+                min_words=20,
+                max_fragments=2,
+                fragment_delimiter=" … ",
+            ),
+        )
+        .order_by("-rank", "-publish_at", "-pk")
+    )
+
+
+def _simple_search(interviews, query):
+    terms = [term.lower() for term in _WORDS.findall(query)][:MAX_TERMS]
+    condition = Q()
+    for term in terms:
+        # SQLite's LIKE folds ASCII only; its REGEXP is Python's, which folds every script.
+        pattern = re.escape(term)
+        condition &= (
+            Q(title__iregex=pattern) | Q(search_names__iregex=pattern) | Q(search_text__iregex=pattern)
+        )
+    return (
+        interviews.filter(condition)
+        .annotate(
+            rank=Case(
+                When(title__iregex=re.escape(terms[0]), then=Value(3)),
+                When(search_names__iregex=re.escape(terms[0]), then=Value(2)),
+                When(lead__iregex=re.escape(terms[0]), then=Value(2)),
+                default=Value(1),
+                output_field=IntegerField(),
+            ),
+        )
+        .order_by("-rank", "-publish_at", "-pk")
+    )
+
+
+def snippet(interview, raw_query):
+    """Return safe HTML: the part of the interview around the query, matches marked."""
+    headline = getattr(interview, "headline", None)
+    if headline is None:
+        headline = _simple_headline(interview.search_text, clean_query(raw_query))
+    marked = escape(headline).replace(_START, "<mark>").replace(_STOP, "</mark>")
+    return mark_safe(marked)
+
+
+def _simple_headline(text, query):
+    terms = sorted({term.lower() for term in _WORDS.findall(query)}, key=len, reverse=True)
+    lowered = text.lower()
+    positions = [lowered.find(term) for term in terms if lowered.find(term) >= 0]
+    start = max(0, min(positions) - SNIPPET_CHARS // 3) if positions else 0
+    excerpt = text[start : start + SNIPPET_CHARS]
+    if terms:
+        pattern = re.compile("|".join(re.escape(term) for term in terms), re.IGNORECASE)
+        excerpt = pattern.sub(lambda match: f"{_START}{match.group(0)}{_STOP}", excerpt)
+    prefix = "… " if start else ""
+    suffix = " …" if start + SNIPPET_CHARS < len(text) else ""
+    return f"{prefix}{excerpt}{suffix}"

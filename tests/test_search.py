@@ -1,0 +1,190 @@
+import pytest
+from django.db import connection
+from django.test import TestCase
+from django.urls import reverse
+
+from interviews.models import Block, Interview
+from tests.builders import make_draft, make_expert, make_interview
+
+on_postgres = pytest.mark.postgres
+
+
+class SearchTestsMixin:
+    @classmethod
+    def setUpTestData(cls):
+        cls.expert = make_expert(name="Aida Sultan")
+        cls.water = make_interview(
+            title="Rivers and rules",
+            lead="Who owns the water of the Syr Darya?",
+            experts=[cls.expert],
+            tags=["Water"],
+            blocks=[
+                ("question", "Who decides?"),
+                ("answer", "Reservoirs upstream decide the <em>irrigation</em> season."),
+            ],
+        )
+        cls.migration = make_interview(
+            title="Money sent home",
+            lead="Remittances and families.",
+            tags=["Migration"],
+            blocks=[("answer", "Irrigation is mentioned here once, deep in the text about remittances.")],
+        )
+        cls.russian = make_interview(
+            title="Миграция и деньги",
+            lead="Куда уходят переводы мигрантов.",
+            language="ru",
+            blocks=[
+                ("answer", "Переводы мигрантов составляют «значительную» часть доходов — особенно зимой.")
+            ],
+        )
+        cls.draft = make_draft(title="Secret water draft", blocks=[("answer", "irrigation secrets")])
+
+    def search(self, **params):
+        response = self.client.get(reverse("interviews:search"), params)
+        self.assertEqual(response.status_code, 200)
+        return response
+
+    def results(self, **params):
+        page = self.search(**params).context["page"]
+        return list(page) if page else []
+
+
+class SearchPageTests(SearchTestsMixin, TestCase):
+    def test_finds_by_title_lead_body_expert_and_tag(self):
+        self.assertEqual(self.results(q="rivers"), [self.water])
+        self.assertEqual(self.results(q="Syr Darya"), [self.water])
+        self.assertEqual(self.results(q="reservoirs"), [self.water])
+        self.assertEqual(self.results(q="Sultan"), [self.water])
+        self.assertEqual(self.results(q="migration"), [self.migration])
+
+    def test_never_finds_drafts(self):
+        self.assertNotIn(self.draft, self.results(q="secret"))
+        self.assertNotIn(self.draft, self.results(q="irrigation"))
+
+    def test_cyrillic_query_matches_any_case(self):
+        self.assertEqual(self.results(q="переводы"), [self.russian])
+        self.assertEqual(self.results(q="МИГРАЦИЯ"), [self.russian])
+
+    def test_title_match_ranks_above_body_match(self):
+        results = self.results(q="irrigation")
+        self.assertEqual(set(results), {self.water, self.migration})
+        water_title = make_interview(title="Irrigation in winter", blocks=[("answer", "Short.")])
+        self.assertEqual(self.results(q="irrigation")[0], water_title)
+
+    def test_snippet_marks_the_match_and_escapes_text(self):
+        Block.objects.create(
+            interview=self.migration, kind="answer", text="<p>Remittances &lt;b&gt; rose</p>", order=5
+        )
+        response = self.search(q="remittances")
+        self.assertContains(response, "<mark>")
+        self.assertNotContains(response, "<b> rose")
+
+    def test_query_and_filters_stay_in_the_form(self):
+        response = self.search(q="water", language="en", expert=self.expert.slug)
+        self.assertContains(response, 'value="water"')
+        self.assertContains(response, '<option value="en" selected>English</option>', html=True)
+        self.assertContains(response, f'name="expert" value="{self.expert.slug}"')
+
+    def test_filters_by_expert_tag_and_language(self):
+        self.assertEqual(self.results(q="irrigation", expert=self.expert.slug), [self.water])
+        self.assertEqual(self.results(q="irrigation", tag="migration"), [self.migration])
+        self.assertEqual(self.results(q="irrigation", language="ru"), [])
+
+    def test_bad_queries_give_a_sensible_page(self):
+        for query in [
+            "",
+            "   ",
+            "!!!",
+            "?*&|:()<>",
+            '"unclosed',
+            "a" * 5000,
+            "water & !!(",
+            "a\x00b",
+            "OR AND NOT",
+            "-",
+        ]:
+            response = self.search(q=query)
+            self.assertLess(len(response.context["query"]), 201)
+        self.assertEqual(self.search(expert="x" * 500, tag="\x00", language="<script>").status_code, 200)
+        self.assertEqual(self.search(q="water", page="nonsense").status_code, 200)
+
+    def test_mixed_scripts(self):
+        self.assertEqual(self.results(q="Rivers переводы"), [])
+        self.assertEqual(len(self.results(q="water")), 1)
+
+    def test_empty_query_shows_the_form_only(self):
+        response = self.search(q="")
+        self.assertIsNone(response.context["page"])
+        self.assertContains(response, 'role="search"')
+
+    def test_pagination_keeps_the_query(self):
+        for _ in range(13):
+            make_interview(title="Irrigation again")
+        response = self.search(q="irrigation")
+        self.assertContains(response, 'href="?q=irrigation&amp;page=2"')
+
+    def test_search_stays_current_after_edits(self):
+        block = self.migration.blocks.get()
+        block.text = "Now about glaciers."
+        block.save()
+        self.assertEqual(self.results(q="glaciers"), [self.migration])
+        self.migration.tags.add("Climate")
+        self.assertEqual(self.results(q="climate"), [self.migration])
+        self.expert.name = "Aida Sultanova"
+        self.expert.save()
+        self.assertEqual(self.results(q="Sultanova"), [self.water])
+
+    def test_query_count_is_fixed(self):
+        for count in (3, 30):
+            for _ in range(count):
+                make_interview(title="Irrigation again", experts=[self.expert, make_expert()])
+            with self.assertNumQueries(3):
+                self.search(q="irrigation")
+            with self.assertNumQueries(5):
+                self.search(q="irrigation", expert=self.expert.slug, tag="water")
+
+
+@on_postgres
+class PostgresSearchTests(SearchTestsMixin, TestCase):
+    def test_vector_is_stored_with_the_interview_language(self):
+        self.assertEqual(connection.vendor, "postgresql")
+        russian = Interview.objects.get(pk=self.russian.pk)
+        self.assertEqual(russian.search_config, "russian")
+        self.assertIsNotNone(russian.search_vector)
+
+    def test_stemming_in_english_and_russian(self):
+        self.assertEqual(self.results(q="river"), [self.water])
+        self.assertEqual(self.results(q="перевод"), [self.russian])
+
+    def test_weights_put_title_above_lead_above_body(self):
+        body = make_interview(title="One", lead="Nothing.", blocks=[("answer", "Glaciers melt.")])
+        lead = make_interview(title="Two", lead="Glaciers and dams.", blocks=[("answer", "x")])
+        title = make_interview(title="Glaciers", lead="Nothing.", blocks=[("answer", "x")])
+        self.assertEqual(self.results(q="glaciers"), [title, lead, body])
+
+    def test_snippet_is_a_headline_around_the_match(self):
+        response = self.search(q="reservoirs")
+        self.assertContains(response, "<mark>Reservoirs</mark> upstream")
+
+    def test_websearch_operators_are_safe(self):
+        self.assertEqual(self.results(q='"owns the water"'), [self.water])
+        self.assertEqual(self.results(q="irrigation -remittances"), [self.water])
+
+    def test_search_uses_the_index(self):
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'interview_search_vector'")
+            self.assertIn("gin (search_vector)", cursor.fetchone()[0])
+
+
+class RebuildCommandTests(TestCase):
+    def test_rebuild_restores_an_emptied_index(self):
+        from io import StringIO
+
+        from django.core.management import call_command
+
+        interview = make_interview(title="Glaciers", blocks=[("answer", "Meltwater matters.")])
+        Interview.objects.update(search_text="", search_names="", search_vector=None)
+        out = StringIO()
+        call_command("rebuild_search_index", stdout=out)
+        self.assertIn("rebuilt for 1 interviews", out.getvalue())
+        self.assertIn("Meltwater", Interview.objects.get(pk=interview.pk).search_text)

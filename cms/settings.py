@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "taggit",
     "reversion",
     "cms.roles",
+    "cms.desk",
     "cms.reports",
     "cms.attribution",
     "interviews",

@@ -87,6 +87,23 @@ reversion.register(TaggedInterview)
 reversion.register(Interview, follow=["blocks", "interview_experts", "taggedinterview_set"])
 
 
+class VisibilityFilter(admin.SimpleListFilter):
+    title = "visibility"
+    parameter_name = "visibility"
+
+    def lookups(self, request, model_admin):
+        return [("live", "Readers see it"), ("scheduled", "Scheduled"), ("hidden", "Not public")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "live":
+            return queryset.published()
+        if self.value() == "scheduled":
+            return queryset.scheduled()
+        if self.value() == "hidden":
+            return queryset.exclude(status=Interview.Status.PUBLISHED)
+        return queryset
+
+
 @admin.register(Interview)
 class InterviewAdmin(VersionAdmin):
     form = InterviewAdminForm
@@ -94,7 +111,13 @@ class InterviewAdmin(VersionAdmin):
     change_list_template = "admin/interviews/interview/change_list.html"
     formfield_overrides = URL_FIELDS
     list_display = ["title", "state", "publish_at", "expert_names", "tag_names", "language"]
-    list_filter = ["status", "language", ("experts", admin.RelatedOnlyFieldListFilter), "tags"]
+    list_filter = [
+        "status",
+        VisibilityFilter,
+        "language",
+        ("experts", admin.RelatedOnlyFieldListFilter),
+        "tags",
+    ]
     search_fields = ["title", "lead", "experts__name"]
     date_hierarchy = "publish_at"
     prepopulated_fields = {"slug": ["title"]}

@@ -184,7 +184,7 @@ def import_transcript(request, model_admin):
             expert = Expert.objects.create(name=parsed.expert_name, short_bio=parsed.expert_bio)
         else:
             expert = Expert.objects.get(pk=form.cleaned_data["expert"])
-        interview = create_draft(parsed, expert=expert)
+        interview = create_draft(parsed, expert=expert, user=request.user)
     messages.success(
         request,
         format_html(

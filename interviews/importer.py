@@ -1,5 +1,6 @@
 """Save a parsed transcript as a draft interview."""
 
+import reversion
 from django.db import transaction
 from django.db.models import Q
 from django.utils.html import escape
@@ -28,8 +29,17 @@ def find_duplicate(parsed):
 
 
 @transaction.atomic
-def create_draft(parsed, *, expert=None, create_expert=True, label=None):
+def create_draft(parsed, *, expert=None, create_expert=True, label=None, user=None):
     """Create a draft interview, with its expert and blocks, from a parsed transcript."""
+    # The import is the interview's first revision, credited to whoever ran it.
+    with transaction.atomic(), reversion.create_revision():
+        if user is not None:
+            reversion.set_user(user)
+        reversion.set_comment("Imported from a transcript.")
+        return _create_draft(parsed, expert=expert, create_expert=create_expert, label=label, user=user)
+
+
+def _create_draft(parsed, *, expert, create_expert, label, user):
     if expert is None and parsed.expert_name:
         expert = find_expert(parsed.expert_name)
         if expert is None and create_expert:
@@ -40,6 +50,8 @@ def create_draft(parsed, *, expert=None, create_expert=True, label=None):
         language=parsed.language,
         interviewer_label=parsed.interviewer_label if label is None else label.strip(),
         status=Interview.Status.DRAFT,
+        created_by=user,
+        updated_by=user,
     )
     if expert is not None:
         InterviewExpert.objects.create(

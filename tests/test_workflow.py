@@ -514,3 +514,18 @@ class LostUpdateTests(TestCase):
         self.alice.post(change_url(self.interview), edit_form(self.alice, self.interview, title="Two"))
         self.interview.refresh_from_db()
         self.assertEqual((self.interview.title, self.interview.version), ("Two", 3))
+
+
+class ImportOwnershipTests(TestCase):
+    def test_imported_draft_belongs_to_its_importer_and_starts_its_history(self):
+        from interviews.importer import create_draft
+        from interviews.transcripts import parse_text
+
+        author = make_user(groups=[AUTHORS])
+        text = "A title\n\nThe lead.\n\nQ: First question?\n\nAn answer.\n\nQ: Second question?\n\nAnother answer."
+        interview = create_draft(parse_text(text), user=author)
+        self.assertEqual((interview.created_by, interview.status), (author, Status.DRAFT))
+        version = Version.objects.get_for_object(interview).get()
+        self.assertEqual(version.revision.user, author)
+        self.client.force_login(author)
+        self.assertContains(self.client.get(reverse("admin:interviews_interview_changelist")), "A title")

@@ -9,6 +9,7 @@ import shutil
 import unittest
 
 from django.contrib.staticfiles.testing import StaticLiveServerTestCase
+from django.db import connections
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_FLAGS = [
@@ -42,11 +43,19 @@ class BrowserTestCase(StaticLiveServerTestCase):
 
     @classmethod
     def setUpClass(cls):
+        serialized = {
+            alias: getattr(connections[alias], "_test_serialized_contents", None) for alias in connections
+        }
         super().setUpClass()
         from playwright.sync_api import sync_playwright
 
         cls._playwright = sync_playwright().start()
         cls.browser = cls._playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        # Playwright's greenlet gives this thread fresh connection objects without the data saved
+        # at start-up, so the flush after each test could not restore the roles. Hand it on.
+        for alias, contents in serialized.items():
+            if contents is not None:
+                connections[alias]._test_serialized_contents = contents
 
     @classmethod
     def tearDownClass(cls):

@@ -1,5 +1,4 @@
 import pytest
-from django.db import connections
 from django.test import override_settings
 
 from tests.browser.base import BrowserTestCase
@@ -37,19 +36,6 @@ SELECT = """(selector) => {
 
 @override_settings(SITE_URL=SITE)
 class CopyAttributionTests(BrowserTestCase):
-    @classmethod
-    def setUpClass(cls):
-        serialized = {
-            alias: getattr(connections[alias], "_test_serialized_contents", None) for alias in connections
-        }
-        super().setUpClass()
-        # Playwright's greenlet gives this thread fresh connection objects without the serialized
-        # data, so the flush after each test would re-run post_migrate and break the next class's
-        # restore. Hand the data on. (Belongs in BrowserTestCase; see the attribution report.)
-        for alias, contents in serialized.items():
-            if contents is not None:
-                connections[alias]._test_serialized_contents = contents
-
     def setUp(self):
         super().setUp()
         self.interview = make_interview(

@@ -1,0 +1,111 @@
+"""What waits for each person when they open the admin."""
+
+from datetime import timedelta
+
+from django import template
+from django.urls import reverse
+from django.utils import timezone
+
+from cms.attribution.models import Republication
+from cms.reports.models import ErrorReport
+from interviews.models import ApprovalRequest, Interview, StatusChange
+from interviews.workflow import is_publisher
+
+register = template.Library()
+
+LISTED = 5
+RECENT_DAYS = 14
+
+
+def _changelist(model, query=""):
+    opts = model._meta
+    return reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist") + query
+
+
+@register.simple_tag(takes_context=True)
+def newsroom_desk(context):
+    """Return the desk's sections for the current user: a title, a count, a link and a few rows."""
+    user = context["request"].user
+    return _editor_desk() if is_publisher(user) else _author_desk(user)
+
+
+def _editor_desk():
+    interviews = Interview.objects.without_search_columns()
+    scheduled = list(interviews.scheduled().order_by("publish_at")[:LISTED])
+    answers = list(
+        ApprovalRequest.objects.exclude(decision="")
+        .filter(decided_at__gte=timezone.now() - timedelta(days=RECENT_DAYS))
+        .select_related("interview", "expert")
+        .order_by("-decided_at")[:LISTED]
+    )
+    return [
+        {
+            "title": "Waiting for review",
+            "count": interviews.in_review().count(),
+            "link": _changelist(Interview, "?status__exact=review"),
+        },
+        {
+            "title": "Scheduled",
+            "count": interviews.scheduled().count(),
+            "link": _changelist(Interview, "?visibility=scheduled"),
+            "rows": [(i.title, _change(i), timezone.localtime(i.publish_at)) for i in scheduled],
+        },
+        {
+            "title": "Experts' answers",
+            "count": len(answers),
+            "link": None,
+            "rows": [
+                (f"{a.get_decision_display()}: {a.interview.title}", _change(a.interview), a.decided_at)
+                for a in answers
+            ],
+        },
+        {
+            "title": "New spelling error reports",
+            "count": ErrorReport.objects.filter(status=ErrorReport.Status.NEW).count(),
+            "link": _changelist(ErrorReport, "?status__exact=new"),
+        },
+        {
+            "title": "Republications without an active link",
+            "count": Republication.objects.filter(link_status__in=Republication.BREAKS_RULE).count(),
+            "link": _changelist(Republication, "?rule=broken"),
+        },
+    ]
+
+
+def _author_desk(user):
+    own = Interview.objects.without_search_columns().filter(created_by=user)
+    returned = list(
+        StatusChange.objects.filter(
+            interview__created_by=user,
+            interview__status=Interview.Status.DRAFT,
+            from_status=Interview.Status.REVIEW,
+            to_status=Interview.Status.DRAFT,
+        )
+        .select_related("interview")
+        .order_by("-changed_at")[:LISTED]
+    )
+    return [
+        {
+            "title": "Your drafts",
+            "count": own.filter(status=Interview.Status.DRAFT).count(),
+            "link": _changelist(Interview, "?status__exact=draft"),
+        },
+        {
+            "title": "Back from review",
+            "count": len(returned),
+            "link": None,
+            "rows": [
+                (f"{c.interview.title}{' — ' + c.note if c.note else ''}", _change(c.interview), c.changed_at)
+                for c in returned
+            ],
+        },
+        {
+            "title": "Yours in review",
+            "count": own.filter(status=Interview.Status.REVIEW).count(),
+            "link": _changelist(Interview, "?status__exact=review"),
+        },
+    ]
+
+
+def _change(interview):
+    return reverse("admin:interviews_interview_change", args=[interview.pk])

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_noop
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -72,6 +73,7 @@ INSTALLED_APPS = [
     "reversion",
     "cms.roles",
     "cms.desk",
+    "cms.translations",
     "cms.reports",
     "cms.attribution",
     "interviews",
@@ -81,6 +83,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -140,13 +143,13 @@ SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 # Languages an interview can be published in; the first is the default for new ones.
 CONTENT_LANGUAGES = [
-    ("en", "English"),
-    ("ru", "Russian"),
-    ("kk", "Kazakh"),
-    ("ky", "Kyrgyz"),
-    ("tg", "Tajik"),
-    ("uz", "Uzbek"),
-    ("tk", "Turkmen"),
+    ("en", gettext_noop("English")),
+    ("ru", gettext_noop("Russian")),
+    ("kk", gettext_noop("Kazakh")),
+    ("ky", gettext_noop("Kyrgyz")),
+    ("tg", gettext_noop("Tajik")),
+    ("uz", gettext_noop("Uzbek")),
+    ("tk", gettext_noop("Turkmen")),
 ]
 INTERVIEWS_PER_PAGE = env_int("INTERVIEWS_PER_PAGE", 12)
 # Feeds carry whole interviews when true, the lead only when false.
@@ -156,7 +159,9 @@ TAGGIT_CASE_INSENSITIVE = True
 # --- Internationalisation ---------------------------------------------------------------
 
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", "English"), ("ru", "Russian")]
+# The interface's languages: English at /, Russian under /ru/.
+LANGUAGES = [("en", "English"), ("ru", "Русский")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True

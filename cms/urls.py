@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
@@ -23,8 +24,9 @@ urlpatterns = [
         name="django.contrib.sitemaps.views.sitemap",
     ),
     path("", include("cms.attribution.urls")),
-    path("", include("interviews.urls")),
 ]
+# Reader pages: English at /, Russian under /ru/ (see LANGUAGES in settings).
+urlpatterns += i18n_patterns(path("", include("interviews.urls")), prefix_default_language=False)
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

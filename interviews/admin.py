@@ -5,7 +5,7 @@ from django.db import models
 from django.db.models import Count, Prefetch
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from reversion.admin import VersionAdmin
@@ -104,6 +104,21 @@ class VisibilityFilter(admin.SimpleListFilter):
         return queryset
 
 
+class TranslationFilter(admin.SimpleListFilter):
+    title = "translation"
+    parameter_name = "translation"
+
+    def lookups(self, request, model_admin):
+        return [("outdated", "Original changed since last check"), ("any", "Is a translation")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "outdated":
+            return queryset.outdated_translations()
+        if self.value() == "any":
+            return queryset.filter(translation_of__isnull=False)
+        return queryset
+
+
 @admin.register(Interview)
 class InterviewAdmin(VersionAdmin):
     form = InterviewAdminForm
@@ -114,6 +129,7 @@ class InterviewAdmin(VersionAdmin):
     list_filter = [
         "status",
         VisibilityFilter,
+        TranslationFilter,
         "language",
         ("experts", admin.RelatedOnlyFieldListFilter),
         "tags",
@@ -122,7 +138,8 @@ class InterviewAdmin(VersionAdmin):
     date_hierarchy = "publish_at"
     prepopulated_fields = {"slug": ["title"]}
     inlines = [InterviewExpertInline, BlockInline]
-    readonly_fields = ["status_line", "status_history", "republications"]
+    readonly_fields = ["status_line", "status_history", "republications", "translation_state"]
+    autocomplete_fields = ["translation_of"]
     fieldsets = [
         (
             None,
@@ -141,6 +158,7 @@ class InterviewAdmin(VersionAdmin):
         ),
         ("Publishing", {"fields": ["status_line", "publish_at", "status_history"]}),
         ("Cover image", {"fields": ["cover_image", "cover_caption", "cover_credit"]}),
+        ("Translation", {"fields": ["translation_of", "translation_state"]}),
         ("Origin", {"fields": ["origin", "source_name", "source_url", "canonical_to_source"]}),
         ("Reuse by other outlets", {"fields": ["republishing_allowed", "republications"]}),
     ]
@@ -180,6 +198,9 @@ class InterviewAdmin(VersionAdmin):
         return actions
 
     def save_model(self, request, obj, form, change):
+        if obj.translation_of_id and "translation_of" in form.changed_data:
+            # Linking a translation states that it matches the original as it is now.
+            obj.translation_checked_at = timezone.now()
         if not change:
             obj.created_by = request.user
         else:
@@ -275,6 +296,11 @@ class InterviewAdmin(VersionAdmin):
                 name="interviews_interview_approval_revoke",
             ),
             path(
+                "<path:object_id>/translation/checked/",
+                self.admin_site.admin_view(self.translation_checked),
+                name="interviews_interview_translation_checked",
+            ),
+            path(
                 "<path:object_id>/history/<int:version_id>/changes/",
                 self.admin_site.admin_view(self.compare),
                 name="interviews_interview_compare",
@@ -290,6 +316,9 @@ class InterviewAdmin(VersionAdmin):
 
     def revoke_approval(self, request, object_id, approval_id):
         return admin_workflow.revoke_approval_view(request, self, object_id, approval_id)
+
+    def translation_checked(self, request, object_id):
+        return admin_workflow.translation_checked_view(request, self, object_id)
 
     def compare(self, request, object_id, version_id):
         return admin_workflow.compare_view(request, self, object_id, version_id)
@@ -317,6 +346,24 @@ class InterviewAdmin(VersionAdmin):
         who = interview.status_changed_by.get_username() if interview.status_changed_by else "someone"
         when = timezone.localtime(interview.status_changed_at).strftime("%d %b %Y %H:%M")
         return format_html("{} — since {}, by {}", state, when, who)
+
+    @admin.display(description="Translation state")
+    def translation_state(self, interview):
+        if interview.pk is None or interview.translation_of_id is None:
+            return "Not a translation."
+        original = interview.translation_of
+        if not interview.translation_outdated:
+            checked = timezone.localtime(interview.translation_checked_at).strftime("%d %b %Y %H:%M")
+            return f"Matches the original as checked on {checked}."
+        changed = timezone.localtime(original.updated_at).strftime("%d %b %Y %H:%M")
+        url = reverse("admin:interviews_interview_translation_checked", args=[interview.pk])
+        return format_html(
+            '<strong class="approval-outdated">Possibly out of date:</strong> the original changed on {}. '
+            '<button type="submit" form="translation-checked" formaction="{}" class="button">'
+            "I checked it: the translation is current</button>",
+            changed,
+            url,
+        )
 
     @admin.display(description="Status history")
     def status_history(self, interview):

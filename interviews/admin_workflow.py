@@ -122,6 +122,18 @@ def revoke_approval_view(request, model_admin, object_id, approval_id):
     return redirect(_change_url(model_admin, approval.interview))
 
 
+@require_POST
+def translation_checked_view(request, model_admin, object_id):
+    """Record that an editor checked a translation against its original as it is now."""
+    interview = get_object_or_404(Interview, pk=unquote(object_id), translation_of__isnull=False)
+    if not model_admin.has_change_permission(request, interview):
+        raise PermissionDenied
+    # A direct update: confirming is not an edit, so forms open elsewhere stay valid.
+    Interview.objects.filter(pk=interview.pk).update(translation_checked_at=timezone.now())
+    messages.success(request, f"“{interview}” is marked as matching its original.")
+    return redirect(_change_url(model_admin, interview))
+
+
 def approvals_for(request, interview):
     """Return the interview's share links with what the admin shows about each."""
     rows = []

@@ -50,6 +50,7 @@ class InterviewAdminForm(forms.ModelForm):
             "source_url",
             "canonical_to_source",
             "republishing_allowed",
+            "translation_of",
         ]
         formfield_callback = https_by_default
         widgets = {"tags": TagSuggestWidget(attrs={"size": 80})}

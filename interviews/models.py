@@ -5,7 +5,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.html import strip_tags
 from django.utils.text import slugify
 from taggit.managers import TaggableManager
@@ -120,6 +120,13 @@ class InterviewQuerySet(models.QuerySet):
         """Return interviews waiting for an editor."""
         return self.filter(status=Interview.Status.REVIEW)
 
+    def outdated_translations(self):
+        """Return translations whose original changed after they were last checked."""
+        return self.filter(translation_of__isnull=False).filter(
+            models.Q(translation_checked_at__isnull=True)
+            | models.Q(translation_of__updated_at__gt=models.F("translation_checked_at"))
+        )
+
     def scheduled(self):
         """Return interviews published for a time still to come."""
         return self.filter(status=Interview.Status.PUBLISHED, publish_at__gt=timezone.now())
@@ -227,6 +234,21 @@ class Interview(models.Model):
         help_text="Show other outlets ready-to-paste HTML of this interview. "
         "Partner material starts with this off: we may not be allowed to re-license it.",
     )
+    translation_of = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="translations",
+        help_text="For a translation: the original interview. Readers of each see the other languages.",
+    )
+    translation_checked_at = models.DateTimeField(
+        "translation checked",
+        null=True,
+        blank=True,
+        help_text="When an editor last confirmed this translation matches the original. "
+        "An edit to the original after this time marks the translation as possibly out of date.",
+    )
     experts = models.ManyToManyField(Expert, through="InterviewExpert", related_name="interviews")
     tags = TaggableManager(through=TaggedInterview, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -264,10 +286,33 @@ class Interview(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("interviews:interview_detail", kwargs={"slug": self.slug})
+        # Each interview lives under the interface language it is written in, where there is one.
+        with translation.override(self.interface_language):
+            return reverse("interviews:interview_detail", kwargs={"slug": self.slug})
 
     def clean(self):
         self._check_source()
+        self._check_translation()
+
+    def _check_translation(self):
+        original = self.translation_of
+        if original is None:
+            return
+        if original.pk == self.pk:
+            raise ValidationError({"translation_of": "An interview cannot be a translation of itself."})
+        if original.translation_of_id is not None:
+            raise ValidationError(
+                {"translation_of": f"“{original}” is itself a translation; choose its original instead."}
+            )
+        if original.language == self.language:
+            raise ValidationError(
+                {"translation_of": "A translation must be in another language than its original."}
+            )
+
+    @property
+    def interface_language(self):
+        """Return the interface language this interview's page is shown in."""
+        return self.language if self.language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
 
     def _check_source(self):
         if self.origin != self.Origin.PARTNER:
@@ -278,6 +323,14 @@ class Interview(models.Model):
             )
         if urlsplit(self.source_url).scheme.lower() not in {"http", "https"}:
             raise ValidationError({"source_url": "The source address must start with http:// or https://."})
+
+    @property
+    def translation_outdated(self):
+        """Return whether the original changed after this translation was last confirmed."""
+        original = self.translation_of
+        if original is None:
+            return False
+        return self.translation_checked_at is None or original.updated_at > self.translation_checked_at
 
     @property
     def is_scheduled(self):

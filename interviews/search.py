@@ -55,14 +55,20 @@ def refresh_search_index(interview_ids):
             search_names=" · ".join(names),
             search_config=CONFIGS.get(interview.language, "simple"),
         )
-    if connection.vendor == "postgresql":
-        config = F("search_config")
-        Interview.objects.filter(pk__in=list(interview_ids)).update(
-            search_vector=SearchVector("title", weight="A", config=config)
-            + SearchVector("search_names", weight="A", config=config)
-            + SearchVector("lead", weight="B", config=config)
-            + SearchVector("search_text", weight="C", config=config)
-        )
+    update_search_vectors(Interview.objects.filter(pk__in=list(interview_ids)))
+
+
+def update_search_vectors(interviews):
+    """Rebuild, in one set-based UPDATE, the PostgreSQL search vectors of the given interviews."""
+    if connection.vendor != "postgresql":
+        return
+    config = F("search_config")
+    interviews.update(
+        search_vector=SearchVector("title", weight="A", config=config)
+        + SearchVector("search_names", weight="A", config=config)
+        + SearchVector("lead", weight="B", config=config)
+        + SearchVector("search_text", weight="C", config=config)
+    )
 
 
 def search_interviews(interviews, raw_query):

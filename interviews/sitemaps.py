@@ -1,5 +1,5 @@
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.urls import reverse
 from taggit.models import Tag
 
@@ -11,10 +11,35 @@ class InterviewSitemap(Sitemap):
     limit = 5000
 
     def items(self):
-        return Interview.objects.published().only("slug", "updated_at").order_by("-publish_at", "-pk")
+        return (
+            Interview.objects.published()
+            .only("slug", "language", "updated_at", "translation_of_id")
+            .order_by("-publish_at", "-pk")
+        )
 
     def lastmod(self, interview):
         return interview.updated_at
+
+    def _urls(self, page, protocol, domain):
+        """Add hreflang alternates that point to each interview's translations."""
+        urls = super()._urls(page, protocol, domain)
+        groups = {url["item"].translation_of_id or url["item"].pk for url in urls}
+        versions = {}
+        translated = (
+            Interview.objects.published()
+            .filter(Q(pk__in=groups) | Q(translation_of_id__in=groups))
+            .only("slug", "language", "translation_of_id")
+        )
+        for interview in translated:
+            location = f"{protocol}://{domain}{interview.get_absolute_url()}"
+            versions.setdefault(interview.translation_of_id or interview.pk, []).append(
+                {"lang_code": interview.language, "location": location}
+            )
+        for url in urls:
+            group = versions.get(url["item"].translation_of_id or url["item"].pk, [])
+            if len(group) > 1:
+                url["alternates"] = group
+        return urls
 
 
 class ExpertSitemap(Sitemap):

@@ -8,6 +8,8 @@ from django.db.models import Count, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from taggit.models import Tag
 
@@ -61,10 +63,23 @@ def _related(interview):
     )
 
 
+def _translations(interview):
+    """Return the published versions of this interview in other languages."""
+    original = interview.translation_of_id or interview.pk
+    return list(
+        Interview.objects.published()
+        .filter(Q(pk=original) | Q(translation_of_id=original))
+        .exclude(pk=interview.pk)
+        .only("slug", "language", "title")
+        .order_by("language")
+    )
+
+
 def render_interview(request, interview, status=200, **extra):
     """Render an interview page as readers see it; previews pass `preview` and their own extras."""
     context = {
         "interview": interview,
+        "translations": _translations(interview),
         "blocks": interview.blocks.all(),
         "corrections": interview.corrections.all(),
         "related": _related(interview),
@@ -76,6 +91,9 @@ def render_interview(request, interview, status=200, **extra):
 
 def interview_detail(request, slug):
     interview = get_object_or_404(_with_page_parts(Interview.objects.published()), slug=slug)
+    if interview.interface_language != request.LANGUAGE_CODE:
+        # One address per interview: the one under its own language.
+        return redirect(interview.get_absolute_url(), permanent=True)
     return render_interview(request, interview)
 
 
@@ -100,6 +118,12 @@ def approval(request, token):
         context = {"message": str(error)}
         return render(request, "interviews/approval_invalid.html", context, status=error.status)
     interview = _with_page_parts(Interview.objects.all()).get(pk=approval.interview_id)
+    # The expert reads the draft with the interface in the interview's language.
+    with translation.override(interview.interface_language):
+        return _answer_approval(request, approval, interview)
+
+
+def _answer_approval(request, approval, interview):
     extra = {"preview": True, "approval": approval, "approval_comment": ""}
     if request.method == "POST":
         limit = hit(request, "approval", limit=30, period=3600)
@@ -110,10 +134,14 @@ def approval(request, token):
         decision = request.POST.get("decision", "")
         comment = request.POST.get("comment", "").strip()[:MAX_APPROVAL_COMMENT]
         if decision not in {ApprovalRequest.Decision.APPROVED, ApprovalRequest.Decision.CHANGES}:
-            extra.update(approval_error="Choose Approve or Request changes.", approval_comment=comment)
+            extra.update(
+                approval_error=gettext("Choose Approve or Request changes."), approval_comment=comment
+            )
             return render_interview(request, interview, status=400, **extra)
         if decision == ApprovalRequest.Decision.CHANGES and not comment:
-            extra.update(approval_error="Tell the editors what should change.", approval_comment=comment)
+            extra.update(
+                approval_error=gettext("Tell the editors what should change."), approval_comment=comment
+            )
             return render_interview(request, interview, status=400, **extra)
         record_decision(approval, decision, comment)
         return redirect(f"{request.path}?answered=1")

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare, get_random_string
+from django.utils.translation import gettext
 
 from interviews.models import ApprovalRequest, Interview, StatusChange
 
@@ -163,7 +164,7 @@ class ApprovalLinkError(Exception):
 
 def approval_from_token(token):
     """Return the usable approval request behind a token, or raise ApprovalLinkError."""
-    invalid = "This link is not valid. Please ask the editors for a new one."
+    invalid = gettext("This link is not valid. Please ask the editors for a new one.")
     try:
         data = signing.Signer(salt=APPROVAL_SALT).unsign_object(token)
         approval = ApprovalRequest.objects.select_related("interview").get(pk=data["a"])
@@ -172,7 +173,9 @@ def approval_from_token(token):
     if not constant_time_compare(str(data.get("n", "")), approval.nonce) or approval.revoked_at:
         raise ApprovalLinkError(invalid)
     if approval.expires_at <= timezone.now():
-        raise ApprovalLinkError("This link has expired. Please ask the editors for a new one.", status=410)
+        raise ApprovalLinkError(
+            gettext("This link has expired. Please ask the editors for a new one."), status=410
+        )
     return approval
 
 

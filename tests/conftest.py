@@ -15,6 +15,14 @@ def _media_root(django_test_environment):
     shutil.rmtree(folder, ignore_errors=True)
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _translations(django_test_environment):
+    """Compile the interface's catalogues, as setup does, so Russian pages are in Russian."""
+    from cms.translations.catalogues import compile_catalogues
+
+    compile_catalogues()
+
+
 def pytest_collection_modifyitems(config, items):
     """Skip tests marked postgres unless the suite runs on PostgreSQL."""
     from django.conf import settings

@@ -52,7 +52,7 @@ class EditorDeskTests(TestCase):
         for _ in range(5):
             make_scheduled()
             make_interview(status=Interview.Status.REVIEW, publish_at=None)
-        with self.assertNumQueries(11):
+        with self.assertNumQueries(12):
             self.client.get(reverse("admin:index"))
 
 

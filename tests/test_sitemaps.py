@@ -46,12 +46,28 @@ class SitemapTests(TestCase):
         for count in (3, 30):
             for _ in range(count):
                 make_interview(experts=[make_expert()], tags=["Water", "Media"])
-            with self.assertNumQueries(2):
+            with self.assertNumQueries(3):
                 self.client.get("/sitemap-interviews.xml")
             with self.assertNumQueries(2):
                 self.client.get("/sitemap-experts.xml")
             with self.assertNumQueries(2):
                 self.client.get("/sitemap-tags.xml")
+
+    def test_translations_are_hreflang_alternates(self):
+        russian = make_interview(title="Перевод", language="ru", translation_of=self.interview)
+        root, _ = self.locations("/sitemap-interviews.xml")
+        links = {
+            (link.get("hreflang"), link.get("href"))
+            for link in root.iter("{http://www.w3.org/1999/xhtml}link")
+        }
+        self.assertEqual(
+            links,
+            {
+                ("en", "http://testserver" + self.interview.get_absolute_url()),
+                ("ru", "http://testserver" + russian.get_absolute_url()),
+            },
+        )
+        self.assertTrue(russian.get_absolute_url().startswith("/ru/interviews/"))
 
     def test_unknown_section_is_404(self):
         self.assertEqual(self.client.get("/sitemap-nothing.xml").status_code, 404)

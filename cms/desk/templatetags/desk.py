@@ -60,6 +60,11 @@ def _editor_desk():
             ],
         },
         {
+            "title": "Translations to check",
+            "count": interviews.outdated_translations().count(),
+            "link": _changelist(Interview, "?translation=outdated"),
+        },
+        {
             "title": "New spelling error reports",
             "count": ErrorReport.objects.filter(status=ErrorReport.Status.NEW).count(),
             "link": _changelist(ErrorReport, "?status__exact=new"),

@@ -1,0 +1,239 @@
+"""Fill the database with a realistic archive of made-up interviews, for benchmarks.
+
+Rows go in with bulk inserts in batches (COPY on PostgreSQL); the search columns are written
+with the rows, and the PostgreSQL search vectors are then refreshed set-based, a slice of the
+table per CPU, with interviews.search.update_search_vectors.
+"""
+
+import os
+import random
+import time
+from concurrent.futures import ThreadPoolExecutor
+from datetime import timedelta
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection, connections, transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from taggit.models import Tag
+
+from interviews.models import Block, Expert, Interview, InterviewExpert, TaggedInterview
+from interviews.search import CONFIGS, update_search_vectors
+
+SYLLABLES = ["ka", "ra", "ta", "mi", "su", "lo", "ne", "ve", "dar", "ist", "an", "gor", "bek", "ul", "sha"]
+# Short common words, so the text has the rhythm (and the stop words) of real prose.
+COMMON = ["the", "of", "and", "to", "in", "a", "is", "that", "for", "it", "as", "was", "on", "with"]
+FIRST_NAMES = ["Aida", "Bakyt", "Dana", "Erlan", "Farida", "Gulnara", "Ilyas", "Jamila", "Kairat", "Leila"]
+LAST_NAMES = ["Sultan", "Umarov", "Abdullaev", "Karimova", "Nazarov", "Tursunova", "Ibragimov"]
+POSITIONS = ["Research fellow", "Professor", "Senior analyst", "Director", "Economist", "Journalist"]
+AFFILIATIONS = ["Institute of Regional Studies", "State University", "Policy Centre", "Independent"]
+# Shares of interviews by status; the rest are published in the past.
+DRAFT_SHARE, REVIEW_SHARE, UNPUBLISHED_SHARE, SCHEDULED_SHARE = 0.05, 0.01, 0.01, 0.02
+BODY_WORDS = 1500
+BATCH = 1000
+
+
+class Dataset:
+    """Random but repeatable content: a vocabulary, a pool of sentences, experts and tags."""
+
+    def __init__(self, size, seed):
+        self.rng = random.Random(seed)
+        vocabulary = set()
+        while len(vocabulary) < 5000:
+            vocabulary.add("".join(self.rng.choice(SYLLABLES) for _ in range(self.rng.randint(1, 3))))
+        self.words = sorted(vocabulary)
+        # Zipf-like weights: some words (and so some tags) are common and most are rare.
+        weights = [1 / (rank + 1) for rank in range(len(self.words))]
+        self.sentences = []
+        for _ in range(4000):
+            words = self.rng.choices(self.words, weights, k=self.rng.randint(6, 14))
+            for position in self.rng.sample(range(len(words)), len(words) // 3):
+                words[position] = self.rng.choice(COMMON)
+            self.sentences.append(" ".join(words).capitalize() + ".")
+        self.tag_count = max(300, min(3000, size // 30))
+        self.expert_count = max(50, size // 8)
+
+    def text(self, words):
+        """Return sentences adding up to about `words` words."""
+        sentences, count = [], 0
+        while count < words:
+            sentence = self.rng.choice(self.sentences)
+            sentences.append(sentence)
+            count += sentence.count(" ") + 1
+        return " ".join(sentences)
+
+    def name(self, n):
+        return f"{self.rng.choice(FIRST_NAMES)} {self.rng.choice(LAST_NAMES)} {n}"
+
+    def status(self, now):
+        draw = self.rng.random()
+        for share, status in (
+            (DRAFT_SHARE, Interview.Status.DRAFT),
+            (REVIEW_SHARE, Interview.Status.REVIEW),
+        ):
+            if draw < share:
+                return status, None
+            draw -= share
+        past = now - timedelta(minutes=self.rng.randint(60, 20 * 525_600))
+        if draw < UNPUBLISHED_SHARE:
+            return Interview.Status.UNPUBLISHED, past
+        if draw < UNPUBLISHED_SHARE + SCHEDULED_SHARE:
+            return Interview.Status.PUBLISHED, now + timedelta(minutes=self.rng.randint(10, 30 * 1440))
+        return Interview.Status.PUBLISHED, past
+
+    def blocks(self):
+        """Return 20-30 (kind, html, anchor) blocks of about BODY_WORDS words: questions and answers."""
+        count = self.rng.randint(20, 30)
+        answer_words = (BODY_WORDS - 10 * (count // 2)) // (count - count // 2)
+        blocks = []
+        for i in range(count):
+            if i % 2 == 0:
+                blocks.append(("question", self.text(8).rstrip(".") + "?", f"q-{i // 2 + 1}"))
+            else:
+                blocks.append(("answer", self.text(answer_words), ""))
+        return blocks
+
+
+def insert(model, fields, rows):
+    """Insert rows (tuples in `fields` order): COPY on PostgreSQL, bulk_create elsewhere."""
+    if connection.vendor == "postgresql":
+        columns = ", ".join(connection.ops.quote_name(model._meta.get_field(f).column) for f in fields)
+        with (
+            connection.cursor() as cursor,
+            cursor.copy(
+                f"COPY {connection.ops.quote_name(model._meta.db_table)} ({columns}) FROM STDIN"
+            ) as copy,
+        ):
+            for row in rows:
+                copy.write_row(row)
+    else:
+        model.objects.bulk_create(
+            [model(**dict(zip(fields, row, strict=True))) for row in rows], batch_size=2000
+        )
+
+
+class Command(BaseCommand):
+    help = "Generate a benchmark dataset of N interviews (about 1,500 words each) with experts and tags."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--size", type=int, default=1000, help="How many interviews.")
+        parser.add_argument("--seed", type=int, default=1)
+        parser.add_argument(
+            "--force", action="store_true", help="Add the dataset even if the database has interviews."
+        )
+
+    def handle(self, *args, size, seed, force, **options):
+        if size < 1:
+            raise CommandError("--size must be at least 1.")
+        if Interview.objects.exists() and not force:
+            raise CommandError("The database already has interviews; use an empty one or pass --force.")
+        started = time.monotonic()
+        data = Dataset(size, seed)
+        tags = self.make_tags(data)
+        experts = self.make_experts(data)
+        now = timezone.now()
+        for start in range(0, size, BATCH):
+            with transaction.atomic():
+                self.make_interviews(data, range(start, min(size, start + BATCH)), tags, experts, now)
+            if self.stdout.isatty():
+                self.stdout.write(f"  {min(size, start + BATCH)} interviews", ending="\r")
+        inserted = time.monotonic()
+        self.refresh_vectors()
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
+        self.stdout.write(
+            f"Generated {size} interviews, {len(experts)} experts and {len(tags)} tags in "
+            f"{time.monotonic() - started:.0f} s (rows {inserted - started:.0f} s, "
+            f"search vectors and statistics {time.monotonic() - inserted:.0f} s)."
+        )
+
+    def make_tags(self, data):
+        names = set()
+        while len(names) < data.tag_count:
+            names.add(" ".join(data.rng.sample(data.words[:1500], 2)))
+        existing = set(Tag.objects.values_list("name", flat=True))
+        new = sorted(names - existing)
+        Tag.objects.bulk_create([Tag(name=name, slug=slugify(name)) for name in new], batch_size=1000)
+        return list(Tag.objects.filter(name__in=names).values_list("pk", "name"))
+
+    def make_experts(self, data):
+        offset = Expert.objects.count()
+        experts = []
+        for n in range(offset, offset + data.expert_count):
+            name = data.name(n)
+            experts.append(
+                Expert(
+                    name=name,
+                    slug=slugify(name),
+                    position=data.rng.choice(POSITIONS),
+                    affiliation=data.rng.choice(AFFILIATIONS),
+                    short_bio=data.text(40),
+                    bio=f"<p>{data.text(120)}</p>",
+                )
+            )
+        created = Expert.objects.bulk_create(experts, batch_size=1000)
+        return [(e.pk, e.name, e.role, e.short_bio) for e in created]
+
+    def make_interviews(self, data, numbers, tags, experts, now):
+        rng = data.rng
+        rows, parts = [], []
+        for n in numbers:
+            status, publish_at = data.status(now)
+            language = "ru" if rng.random() < 0.2 else "en"
+            title = data.text(8).split(".")[0][:120]
+            lead = data.text(40)
+            blocks = data.blocks()
+            credited = rng.sample(experts, rng.choice((1, 1, 2)))
+            chosen = rng.sample(tags, rng.randint(3, 6))
+            names = [credit[1] for credit in credited] + [tag[1] for tag in chosen]
+            rows.append(
+                Interview(
+                    title=title,
+                    slug=f"{slugify(title[:60])}-{n}",
+                    lead=lead,
+                    language=language,
+                    byline="Interview by " + data.name(n),
+                    interviewer_label="Meridian",
+                    status=status,
+                    publish_at=publish_at,
+                    status_changed_at=publish_at,
+                    search_text="\n".join([lead, *(text for _kind, text, _anchor in blocks)]),
+                    search_names=" · ".join(names),
+                    search_config=CONFIGS.get(language, "simple"),
+                )
+            )
+            parts.append((blocks, credited, chosen))
+        Interview.objects.bulk_create(rows)
+        block_rows, credit_rows, tag_rows = [], [], []
+        for interview, (blocks, credited, chosen) in zip(rows, parts, strict=True):
+            block_rows += [
+                (interview.pk, order, kind, f"<p>{text}</p>", "", "", "", False, anchor)
+                for order, (kind, text, anchor) in enumerate(blocks)
+            ]
+            credit_rows += [
+                (interview.pk, expert_pk, order, role, bio)
+                for order, (expert_pk, _name, role, bio) in enumerate(credited)
+            ]
+            tag_rows += [(interview.pk, tag_pk) for tag_pk, _name in chosen]
+        block_fields = ["interview", "order", "kind", "text", "image", "caption", "credit"]
+        insert(Block, [*block_fields, "reuse_allowed", "anchor"], block_rows)
+        insert(InterviewExpert, ["interview", "expert", "order", "role", "bio"], credit_rows)
+        insert(TaggedInterview, ["content_object", "tag"], tag_rows)
+
+    def refresh_vectors(self):
+        """Refresh the search vectors set-based, one slice of the table per CPU in parallel."""
+        if connection.vendor != "postgresql":
+            return
+        ids = list(Interview.objects.order_by("pk").values_list("pk", flat=True))
+        workers = max(1, os.cpu_count() or 1)
+        step = -(-len(ids) // workers)
+        slices = [ids[i : i + step] for i in range(0, len(ids), step)]
+
+        def refresh(part):
+            try:
+                update_search_vectors(Interview.objects.filter(pk__gte=part[0], pk__lte=part[-1]))
+            finally:
+                connections.close_all()
+
+        with ThreadPoolExecutor(workers) as pool:
+            list(pool.map(refresh, slices))

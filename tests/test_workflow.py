@@ -522,9 +522,8 @@ class ImportOwnershipTests(TestCase):
         from interviews.transcripts import parse_text
 
         author = make_user(groups=[AUTHORS])
-        text = "\n\n".join(
-            ["A title", "The lead.", "Q: First question?", "An answer.", "Q: Second question?", "Another answer."]
-        )
+        paragraphs = ["A title", "The lead.", "Q: First question?", "An answer.", "Q: Second?", "Another."]
+        text = "\n\n".join(paragraphs)
         interview = create_draft(parse_text(text), user=author)
         self.assertEqual((interview.created_by, interview.status), (author, Status.DRAFT))
         version = Version.objects.get_for_object(interview).get()

@@ -18,8 +18,10 @@ def placeholder_photo(text, size, colour):
     image = Image.new("RGB", size, colour)
     draw = ImageDraw.Draw(image)
     initials = "".join(word[0] for word in text.split()[:2]).upper()
-    font = ImageFont.load_default(size=min(size) // 3)
-    draw.text((size[0] / 2, size[1] / 2), initials, fill="#fffefb", font=font, anchor="mm")
+    # Pillow's built-in font has Latin letters only; other scripts get a plain photo.
+    if initials.isascii():
+        font = ImageFont.load_default(size=min(size) // 3)
+        draw.text((size[0] / 2, size[1] / 2), initials, fill="#fffefb", font=font, anchor="mm")
     buffer = io.BytesIO()
     image.save(buffer, "JPEG", quality=80)
     return ContentFile(buffer.getvalue())
@@ -78,6 +80,7 @@ class Command(BaseCommand):
                 interview=interview,
                 expert=Expert.objects.get(slug=credit["slug"]),
                 role=credit.get("role", ""),
+                bio=credit.get("bio", ""),
                 order=order,
             )
         for order, (kind, content) in enumerate(data["blocks"]):

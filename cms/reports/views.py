@@ -6,6 +6,7 @@ from django.conf import settings
 from django.http import JsonResponse
 from django.middleware.csrf import CsrfViewMiddleware, get_token
 from django.urls import Resolver404, resolve
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
@@ -59,7 +60,9 @@ def _interview_for(page, request):
         raise PageNotFound(_("This page is not part of this site."))
     path = unquote(address.path)
     try:
-        match = resolve(path) if path.startswith("/") else None
+        # Reader pages carry their interface language in the path (/ru/…); resolve them in it.
+        with translation.override(_language_of(path)):
+            match = resolve(path) if path.startswith("/") else None
     except Resolver404:
         match = None
     if match is None:
@@ -81,19 +84,23 @@ def token(request):
     return JsonResponse({"csrfToken": get_token(request)})
 
 
+def _language_of(path):
+    return translation.get_language_from_path(path) or settings.LANGUAGE_CODE
+
+
 @csrf_exempt  # Checked in the view, so that a failure is answered in JSON the dialog can show.
 @never_cache
 def create(request):
     """Store a reader's spelling error report sent as JSON by the report dialog."""
+    # Answer in the language of the page the reader is on (the endpoint itself has no prefix).
+    with translation.override(_language_of(urlsplit(request.headers.get("Referer", "")).path)):
+        return _create(request)
+
+
+def _create(request):
     if request.method != "POST":
         return _error(405, "method", _("Reports are sent with POST."), headers={"Allow": "POST"})
-    if _csrf_rejected(request):
-        return _error(
-            403,
-            "csrf",
-            _("Your browser's security check failed. Please reload the page and try again."),
-            retry=True,
-        )
+    # Type and size come first, so that no check below parses a form or reads a huge body.
     if request.content_type != "application/json":
         return _error(415, "content_type", _("The report must be sent as JSON."))
     try:
@@ -102,6 +109,13 @@ def create(request):
         length = 0
     if length > BODY_LIMIT or len(request.body) > BODY_LIMIT:
         return _error(413, "too_large", _("The report is too large. Please select less text."))
+    if _csrf_rejected(request):
+        return _error(
+            403,
+            "csrf",
+            _("Your browser's security check failed. Please reload the page and try again."),
+            retry=True,
+        )
 
     limit = hit(request, "reports", limit=settings.REPORTS_PER_HOUR, period=3600)
     if not limit.allowed:

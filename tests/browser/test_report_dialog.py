@@ -2,7 +2,6 @@ import os
 
 import pytest
 from django.core.cache import cache
-from django.db import connections
 from django.test import override_settings
 
 from cms.reports.models import ErrorReport
@@ -34,21 +33,7 @@ FIND_WORD = """([word, select]) => {
 }"""
 
 
-class KeepSerializedDataTestCase(BrowserTestCase):
-    @classmethod
-    def setUpClass(cls):
-        # Playwright's greenlet gives this thread fresh connection objects without the serialized data,
-        # so the next class's restore would fail; hand it on, as test_copy_attribution.py does.
-        serialized = {
-            alias: getattr(connections[alias], "_test_serialized_contents", None) for alias in connections
-        }
-        super().setUpClass()
-        for alias, contents in serialized.items():
-            if contents is not None:
-                connections[alias]._test_serialized_contents = contents
-
-
-class ReportDialogTestCase(KeepSerializedDataTestCase):
+class ReportDialogTestCase(BrowserTestCase):
     def setUp(self):
         super().setUp()
         cache.clear()
@@ -203,7 +188,7 @@ class TouchReportTests(ReportDialogTestCase):
         button.wait_for(state="hidden")
 
 
-class WithoutJavaScriptTests(KeepSerializedDataTestCase):
+class WithoutJavaScriptTests(BrowserTestCase):
     def test_pages_work_and_show_the_footer(self):
         interview = make_reported_interview()
         context = self.browser.new_context(java_script_enabled=False)

@@ -318,3 +318,32 @@ class NoInputMakesA500Tests(HypothesisTestCase):
         )
         self.assertIn(response.status_code, {200, 201, 400, 404, 413, 422})
         self.assertEqual(response["Content-Type"], "application/json")
+
+
+class RussianPageTests(EndpointTestCase):
+    def test_report_from_a_russian_page_is_stored_and_answered_in_russian(self):
+        russian = make_interview(
+            title="Вода и власть",
+            language="ru",
+            blocks=[("answer", "Правительство решает, но с ошибкой: правительсто.")],
+        )
+        payload = self.payload(
+            selection="правительсто",
+            context_before="с ошибкой: ",
+            context_after=".",
+            page=russian.get_absolute_url(),
+            block=None,
+            comment="",
+        )
+        referer = "http://testserver" + russian.get_absolute_url()
+        response = self.post(payload, HTTP_REFERER=referer)
+        self.assertEqual(response.status_code, 201, response.content)
+        self.assertEqual(response.json()["message"], "Спасибо! Редакция посмотрит.")
+        self.assertTrue(russian.error_reports.filter(selection="правительсто").exists())
+
+    def test_errors_on_a_russian_page_are_in_russian(self):
+        russian = make_interview(title="Вода", language="ru", blocks=[("answer", "Текст.")])
+        referer = "http://testserver" + russian.get_absolute_url()
+        payload = self.payload(selection="нет такого", page=russian.get_absolute_url(), block=None)
+        data = self.assertError(self.post(payload, HTTP_REFERER=referer), 422, "not_on_page")
+        self.assertIn("Этого текста нет на странице", data["error"])

@@ -49,7 +49,7 @@ class PageTextTests(TestCase):
     @classmethod
     def setUpTestData(cls):
         cls.interview = make_reported_interview(
-            # No tags: tests/test_admin.py filters by tag id 1, which a tag made here would take on PostgreSQL.
+            # No tags: tests/test_admin.py filters by tag id 1, which a tag made here takes on PostgreSQL.
             experts=[make_expert(name="Aida Sultan", short_bio="Aida is an economist.")],
             interviewer_label="Meridian",
         )

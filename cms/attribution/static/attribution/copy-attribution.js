@@ -1,5 +1,6 @@
 // Long copies of interview text take a source line with them: "Source: <title>, <address>".
-// The article says what to append in data-source-title, data-source-url and data-copy-min.
+// The article says what to append in data-source-title, data-source-url, data-copy-min and, in
+// the page's language, data-source-label.
 
 const article = document.querySelector("article[data-source-url]");
 
@@ -19,12 +20,12 @@ function selectedHtml(selection) {
   return holder.innerHTML;
 }
 
-function sourceHtml(title, url) {
+function sourceHtml(label, title, url) {
   const line = document.createElement("p");
   const link = document.createElement("a");
   link.href = url;
   link.textContent = url;
-  line.append(`Source: ${title}, `, link);
+  line.append(`${label}: ${title}, `, link);
   return line.outerHTML;
 }
 
@@ -43,8 +44,9 @@ function onCopy(event) {
   if (text.trim().length <= minChars) return;
 
   const { sourceTitle: title, sourceUrl: url } = article.dataset;
-  event.clipboardData.setData("text/plain", `${text}\n\nSource: ${title}, ${url}`);
-  event.clipboardData.setData("text/html", selectedHtml(selection) + sourceHtml(title, url));
+  const label = article.dataset.sourceLabel || "Source";
+  event.clipboardData.setData("text/plain", `${text}\n\n${label}: ${title}, ${url}`);
+  event.clipboardData.setData("text/html", selectedHtml(selection) + sourceHtml(label, title, url));
   event.preventDefault();
 }
 

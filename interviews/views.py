@@ -29,9 +29,27 @@ def _page(request, queryset):
     return Paginator(queryset, settings.INTERVIEWS_PER_PAGE).get_page(request.GET.get("page"))
 
 
+def _listing(request, interviews):
+    """Return a page of interviews, filtered by ?language= when it names a content language."""
+    language = request.GET.get("language", "")
+    if language in LANGUAGE_NAMES:
+        interviews = interviews.filter(language=language)
+    else:
+        language = ""
+    # The interface's languages are offered; any other content language works when asked for.
+    codes = [code for code, _ in settings.LANGUAGES]
+    if language and language not in codes:
+        codes.append(language)
+    return {
+        "page": _page(request, interviews.for_listing()),
+        "language": language,
+        "language_choices": [(code, LANGUAGE_NAMES[code]) for code in codes],
+        "query_string": urlencode({"language": language}) + "&" if language else "",
+    }
+
+
 def home(request):
-    page = _page(request, Interview.objects.published().for_listing())
-    return render(request, "interviews/home.html", {"page": page})
+    return render(request, "interviews/home.html", _listing(request, Interview.objects.published()))
 
 
 def _with_page_parts(interviews):
@@ -162,11 +180,11 @@ def expert_list(request):
 
 def expert_detail(request, slug):
     expert = get_object_or_404(Expert.objects.prefetch_related("links"), slug=slug)
-    page = _page(request, Interview.objects.published().filter(experts=expert).for_listing())
-    if not page.paginator.count:
+    listing = _listing(request, Interview.objects.published().filter(experts=expert))
+    if not listing["page"].paginator.count and not listing["language"]:
         # An expert with no published interview yet may be named in one still under embargo.
         raise Http404("No published interviews with this expert.")
-    return render(request, "interviews/expert_detail.html", {"expert": expert, "page": page})
+    return render(request, "interviews/expert_detail.html", {"expert": expert, **listing})
 
 
 def _by_slug(model, slug):
@@ -224,7 +242,7 @@ def tag_list(request):
 
 def tag_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
-    page = _page(request, Interview.objects.published().filter(tags=tag).for_listing())
-    if not page.paginator.count:
+    listing = _listing(request, Interview.objects.published().filter(tags=tag))
+    if not listing["page"].paginator.count and not listing["language"]:
         raise Http404("No published interviews with this tag.")
-    return render(request, "interviews/tag_detail.html", {"tag": tag, "page": page})
+    return render(request, "interviews/tag_detail.html", {"tag": tag, **listing})

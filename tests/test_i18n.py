@@ -135,3 +135,27 @@ class TranslationAdminFlowTests(TestCase):
             self.client.post(f"/admin/interviews/interview/{copy.pk}/translation/checked/")
             listing = self.client.get("/admin/interviews/interview/", {"translation": "outdated"})
             self.assertEqual(listing.context["cl"].result_count, 0)
+
+
+class LanguageFilterTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.expert = make_expert()
+        make_interview(title="In English", tags=["Water"], experts=[cls.expert])
+        make_interview(title="По-русски", language="ru", tags=["Water"], experts=[cls.expert])
+
+    def test_lists_filter_by_language_and_keep_the_filter_in_pagination_links(self):
+        for path in ["/", "/tags/water/", self.expert.get_absolute_url()]:
+            with self.subTest(path=path):
+                response = self.client.get(path, {"language": "ru"})
+                self.assertContains(response, "По-русски")
+                self.assertNotContains(response, "In English")
+                self.assertContains(response, '<span aria-current="true">Russian</span>', html=True)
+                everything = self.client.get(path)
+                self.assertContains(everything, "In English")
+                self.assertContains(everything, "По-русски")
+
+    def test_unknown_language_shows_everything(self):
+        response = self.client.get("/", {"language": "<script>"})
+        self.assertContains(response, "In English")
+        self.assertNotContains(response, "<script>")

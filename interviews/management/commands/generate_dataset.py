@@ -40,7 +40,7 @@ class Dataset:
         self.rng = random.Random(seed)
         vocabulary = set()
         while len(vocabulary) < 5000:
-            vocabulary.add("".join(self.rng.choice(SYLLABLES) for _ in range(self.rng.randint(1, 3))))
+            vocabulary.add("".join(self.rng.choice(SYLLABLES) for _ in range(self.rng.randint(1, 4))))
         self.words = sorted(vocabulary)
         # Zipf-like weights: some words (and so some tags) are common and most are rare.
         weights = [1 / (rank + 1) for rank in range(len(self.words))]

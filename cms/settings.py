@@ -9,6 +9,7 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_noop
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -69,6 +70,8 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "axes",
+    "csp",
     "taggit",
     "reversion",
     "cms.roles",
@@ -81,14 +84,20 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "cms.security.PermissionsPolicyMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "cms.faults.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "cms.security.IdleSessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a refused login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -125,9 +134,11 @@ _CACHE_URL = os.environ.get("CACHE_URL", "locmem://")
 if _CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's RedisCache, answering a miss instead of an error while Redis is down.
+            "BACKEND": "cms.cache.ResilientRedisCache",
             "LOCATION": _CACHE_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "cms"),
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1},
         }
     }
 elif _CACHE_URL == "locmem://":
@@ -138,6 +149,9 @@ else:
     raise ImproperlyConfigured(f"CACHE_URL must be redis://…, locmem:// or dummy://, not {_CACHE_URL!r}.")
 
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# An editor idle this long is logged out; cms.security.IdleSessionMiddleware renews active sessions.
+SESSION_IDLE_MINUTES = env_int("SESSION_IDLE_MINUTES", 60)
+SESSION_COOKIE_AGE = SESSION_IDLE_MINUTES * 60
 
 # --- Content ----------------------------------------------------------------------------
 
@@ -181,6 +195,9 @@ STORAGES = {
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+# Uploaded images: JPEG, PNG, WebP or GIF, at most this many bytes and pixels (interviews/uploads.py).
+IMAGE_MAX_BYTES = env_int("IMAGE_MAX_BYTES", 10 * 1024 * 1024)
+IMAGE_MAX_PIXELS = env_int("IMAGE_MAX_PIXELS", 40_000_000)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10_485_760
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000
@@ -211,6 +228,12 @@ AUTH_PASSWORD_VALIDATORS = [
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Features no page of ours uses; cms.security.PermissionsPolicyMiddleware sends it.
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), "
+    "payment=(), usb=(), interest-cohort=()"
+)
 SESSION_COOKIE_HTTPONLY = True
 if not DEBUG:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -220,6 +243,47 @@ if not DEBUG:
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+    LANGUAGE_COOKIE_SECURE = True
+    LANGUAGE_COOKIE_HTTPONLY = True
+
+# Scripts come from our own files only: no inline code, no eval. Styles too: neither our pages nor
+# Django's admin carry style attributes (scripts set styles through the DOM, which CSP allows).
+# NONCE adds a per-response nonce only when a template asks for request.csp_nonce; none does, so
+# cached pages stay valid. https://django-csp.readthedocs.io/en/latest/configuration.html
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+
+# --- Admin login ------------------------------------------------------------------------
+
+# Where the admin lives; a less obvious path keeps some probes away. Must end with a slash.
+ADMIN_URL = os.environ.get("ADMIN_URL", "admin/").strip("/") + "/"
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# After LOGIN_FAILURE_LIMIT failed logins, one account from one client is refused for
+# LOGIN_COOLOFF_MINUTES. The counts live in the shared cache, so every app process sees them.
+LOGIN_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+LOGIN_COOLOFF_MINUTES = env_int("LOGIN_COOLOFF_MINUTES", 15)
+AXES_FAILURE_LIMIT = LOGIN_FAILURE_LIMIT
+AXES_COOLOFF_TIME = LOGIN_COOLOFF_MINUTES / 60  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
+AXES_CLIENT_IP_CALLABLE = "cms.clients.client_ip"
+AXES_LOCKOUT_CALLABLE = "cms.security.lockout_response"
+AXES_RESET_ON_SUCCESS = True
 
 # --- Clients and limits -----------------------------------------------------------------
 
@@ -234,6 +298,8 @@ CLIENT_HASH_ROTATION_HOURS = env_int("CLIENT_HASH_ROTATION_HOURS", 24 * 30)
 # Copies of more than ATTRIBUTION_COPY_MIN_CHARS characters of interview text get a source line.
 ATTRIBUTION_ON_COPY = env_bool("ATTRIBUTION_ON_COPY", True)
 ATTRIBUTION_COPY_MIN_CHARS = env_int("ATTRIBUTION_COPY_MIN_CHARS", 200)
+# Searches one client may make in a minute; past it they get a 429 page.
+SEARCH_PER_MINUTE = env_int("SEARCH_PER_MINUTE", 30)
 # Requests one client may make to the republication counting image in an hour.
 REPUBLISH_PIXEL_PER_HOUR = env_int("REPUBLISH_PIXEL_PER_HOUR", 120)
 # The link check (manage.py check_republications): seconds per page and bytes read per page.

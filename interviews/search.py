@@ -21,6 +21,7 @@ SNIPPET_CHARS = 240
 CONFIGS = {"en": "english", "ru": "russian"}
 
 _WORDS = re.compile(r"\w+", re.UNICODE)
+_TAG = re.compile(r"<[^>]*>")
 # Markers around matches that cannot occur in text; swapped for <mark> after escaping.
 _START, _STOP = "\x02", "\x03"
 
@@ -33,7 +34,8 @@ def clean_query(raw):
 
 def plain_text(fragment):
     """Return the text a reader sees in a fragment of block HTML."""
-    return " ".join(html.unescape(strip_tags(fragment or "")).split())
+    # Tags become spaces first, so that paragraphs do not run into each other.
+    return " ".join(html.unescape(strip_tags(_TAG.sub(" ", fragment or ""))).split())
 
 
 def refresh_search_index(interview_ids):

@@ -188,3 +188,10 @@ class RebuildCommandTests(TestCase):
         call_command("rebuild_search_index", stdout=out)
         self.assertIn("rebuilt for 1 interviews", out.getvalue())
         self.assertIn("Meltwater", Interview.objects.get(pk=interview.pk).search_text)
+
+
+class PlainTextTests(TestCase):
+    def test_paragraphs_do_not_run_into_each_other(self):
+        from interviews.search import plain_text
+
+        self.assertEqual(plain_text("<p>First.</p><p>Second &amp; third.</p>"), "First. Second & third.")

@@ -1,0 +1,169 @@
+"""A full-page cache for anonymous readers, in the shared cache (Redis in production).
+
+Two halves, like Django's own cache middleware: FetchFromPageCacheMiddleware sits last, after
+every middleware that decides what a request means (language, host), and answers from the
+cache; UpdatePageCacheMiddleware sits near the top, so it sees the finished response, cookies
+included, and stores it.
+
+Each entry carries the content generation it was rendered under (see cms/pagecache/signals.py)
+and is served only while that generation is current and, since scheduled interviews go live
+with no save to announce it, never past the next scheduled publish time.
+"""
+
+import hashlib
+import logging
+import math
+import time
+import uuid
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Min
+from django.http import HttpResponse
+from django.utils import translation
+from django.utils.cache import patch_cache_control, set_response_etag
+from django.utils.http import http_date
+
+logger = logging.getLogger(__name__)
+
+GENERATION_KEY = "pagecache:generation"
+NEXT_PUBLISH_KEY = "pagecache:next-publish"
+NOTHING_SCHEDULED = 0
+# First path segments (after a language prefix) that are never cached: staff pages, previews,
+# share links, endpoints that count or accept something, and the benchmark's floor.
+PRIVATE_SECTIONS = {"admin", "preview", "approval", "reports", "attribution", "_floor"}
+# Request headers a cached page may vary on; the key covers them (see _key).
+HARMLESS_VARY = {"cookie", "accept-language"}
+# Cookies that mean the page is about this visitor: a login, or a message waiting to be shown.
+PERSONAL_COOKIES = ("messages",)
+
+
+def new_generation():
+    """Outdate every cached page."""
+    try:
+        cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+        cache.delete(NEXT_PUBLISH_KEY)
+    except Exception:
+        # Pages then live until PAGE_CACHE_SECONDS at most; a save must not fail over it.
+        logger.warning("Page cache not invalidated: cache unavailable", exc_info=True)
+
+
+def _language_sections():
+    return {code for code, _name in settings.LANGUAGES}
+
+
+def is_cacheable_request(request):
+    """Return whether this request may be answered from, and stored in, the page cache."""
+    if not settings.PAGE_CACHE_SECONDS or request.method not in {"GET", "HEAD"}:
+        return False
+    cookies = request.COOKIES
+    if settings.SESSION_COOKIE_NAME in cookies or any(name in cookies for name in PERSONAL_COOKIES):
+        return False
+    if "HTTP_AUTHORIZATION" in request.META:
+        return False
+    sections = request.path_info.lstrip("/").split("/", 2)
+    section = sections[1] if sections[0] in _language_sections() and len(sections) > 1 else sections[0]
+    return section not in PRIVATE_SECTIONS
+
+
+def _key(request):
+    address = f"{request.build_absolute_uri()}\n{translation.get_language()}"
+    return "pagecache:page:" + hashlib.sha256(address.encode()).hexdigest()
+
+
+def _next_publish(now):
+    """Return the timestamp of the next scheduled publication, or NOTHING_SCHEDULED."""
+    value = cache.get(NEXT_PUBLISH_KEY)
+    if value is not None:
+        if value == NOTHING_SCHEDULED or value > now:
+            return value
+        cache.delete(NEXT_PUBLISH_KEY)
+    from interviews.models import Interview
+
+    publish_at = Interview.objects.scheduled().aggregate(first=Min("publish_at"))["first"]
+    value = publish_at.timestamp() if publish_at else NOTHING_SCHEDULED
+    timeout = math.ceil(value - now) if value else settings.PAGE_CACHE_SECONDS
+    # add, not set: a new generation started meanwhile may have stored a fresher answer.
+    cache.add(NEXT_PUBLISH_KEY, value, timeout=max(1, timeout))
+    return value
+
+
+class FetchFromPageCacheMiddleware:
+    """Answer anonymous readers from the page cache. Keep it last in MIDDLEWARE."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not is_cacheable_request(request):
+            return self.get_response(request)
+        key = _key(request)
+        try:
+            found = cache.get_many([GENERATION_KEY, key])
+            generation = found.get(GENERATION_KEY)
+            if generation is None:
+                cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+                generation = cache.get(GENERATION_KEY)
+        except Exception:
+            logger.warning("Page cache skipped: cache unavailable", exc_info=True)
+            return self.get_response(request)
+        entry = found.get(key)
+        if entry and entry["generation"] == generation and entry["until"] > time.time():
+            response = HttpResponse(entry["content"], status=entry["status"])
+            for header, value in entry["headers"]:
+                response[header] = value
+            response["X-Cache"] = "HIT"
+            return response
+        # Read before the view runs: a save during rendering outdates what gets stored.
+        request.page_cache = {"key": key, "generation": generation}
+        return self.get_response(request)
+
+
+class UpdatePageCacheMiddleware:
+    """Store finished public pages for anonymous readers. Put it above SessionMiddleware."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        pending = getattr(request, "page_cache", None)
+        if pending is None or request.method != "GET" or not self._storable(response):
+            return response
+        if not response.has_header("ETag"):
+            set_response_etag(response)
+        now = time.time()
+        response["Last-Modified"] = http_date(now)
+        if not response.has_header("Cache-Control"):
+            # Browsers and shared caches may keep the page but must ask again (cheaply, with
+            # If-None-Match) before showing it, so an editor's save reaches every reader at once.
+            patch_cache_control(response, public=True, no_cache=True)
+        try:
+            until = now + settings.PAGE_CACHE_SECONDS
+            next_publish = _next_publish(now)
+            if next_publish != NOTHING_SCHEDULED:
+                until = min(until, next_publish)
+            entry = {
+                "generation": pending["generation"],
+                "until": until,
+                "status": response.status_code,
+                "content": response.content,
+                "headers": list(response.items()),
+            }
+            cache.set(pending["key"], entry, timeout=max(1, math.ceil(until - now)))
+        except Exception:
+            logger.warning("Page not cached: cache unavailable", exc_info=True)
+        response["X-Cache"] = "MISS"
+        return response
+
+    @staticmethod
+    def _storable(response):
+        if response.status_code != 200 or response.streaming or response.cookies:
+            return False
+        if response.has_header("Content-Encoding"):
+            return False
+        control = response.get("Cache-Control", "").lower()
+        if any(word in control for word in ("private", "no-store", "no-cache", "max-age=0")):
+            return False
+        vary = {part.strip().lower() for part in response.get("Vary", "").split(",") if part.strip()}
+        return vary <= HARMLESS_VARY

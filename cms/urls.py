@@ -12,8 +12,11 @@ admin.site.site_header = f"{settings.SITE_NAME} editorial"
 admin.site.site_title = f"{settings.SITE_NAME} editorial"
 admin.site.index_title = "Newsroom"
 
+# A lost database answers 503, not 500, even when a middleware is what met it.
+handler500 = "cms.faults.server_error"
+
 urlpatterns = [
-    path("admin/", admin.site.urls),
+    path(settings.ADMIN_URL, admin.site.urls),
     path("reports/", include("cms.reports.urls")),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap_views.index, {"sitemaps": SITEMAPS}, name="sitemap"),
@@ -27,6 +30,9 @@ urlpatterns = [
 ]
 # Reader pages: English at /, Russian under /ru/ (see LANGUAGES in settings).
 urlpatterns += i18n_patterns(path("", include("interviews.urls")), prefix_default_language=False)
+
+if settings.BENCHMARK_FLOOR:
+    urlpatterns.append(path("_floor/", views.floor))
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -49,6 +49,8 @@ class ExpertLinkInline(admin.TabularInline):
 class ExpertAdmin(admin.ModelAdmin):
     list_display = ["name", "position", "affiliation", "interview_count", "updated_at"]
     search_fields = ["name", "position", "affiliation"]
+    # The autocomplete in interviews pages through experts, which needs an order.
+    ordering = ["name", "pk"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [ExpertLinkInline]
     fieldsets = [
@@ -100,7 +102,7 @@ class VisibilityFilter(admin.SimpleListFilter):
         if self.value() == "scheduled":
             return queryset.scheduled()
         if self.value() == "hidden":
-            return queryset.exclude(status=Interview.Status.PUBLISHED)
+            return queryset.exclude(pk__in=Interview.objects.published().values("pk"))
         return queryset
 
 
@@ -186,6 +188,10 @@ class InterviewAdmin(VersionAdmin):
         allowed = super().has_change_permission(request, obj)
         return allowed and (obj is None or can_edit(request.user, obj))
 
+    def has_view_permission(self, request, obj=None):
+        allowed = super().has_view_permission(request, obj)
+        return allowed and (obj is None or can_preview(request.user, obj) or can_edit(request.user, obj))
+
     def has_delete_permission(self, request, obj=None):
         allowed = super().has_delete_permission(request, obj)
         return allowed and (obj is None or is_publisher(request.user))
@@ -212,12 +218,13 @@ class InterviewAdmin(VersionAdmin):
         interview = self.get_object(request, unquote(object_id))
         extra = {}
         if interview is not None:
+            can_share = is_publisher(request.user) and request.user.has_perm("interviews.add_approvalrequest")
             extra = {
                 "transitions": allowed_transitions(request.user, interview),
                 "can_preview": can_preview(request.user, interview),
-                "can_share": is_publisher(request.user)
-                and request.user.has_perm("interviews.add_approvalrequest"),
-                "approvals": admin_workflow.approvals_for(request, interview),
+                "can_share": can_share,
+                # Share links let whoever holds them answer as the expert: editors only.
+                "approvals": admin_workflow.approvals_for(request, interview) if can_share else [],
                 "interview_experts": interview.interview_experts.select_related("expert"),
             }
         return super().change_view(request, object_id, form_url, {**extra, **(extra_context or {})})

@@ -1,7 +1,5 @@
 """Admin pages for an interview's life: status moves, the expert's approval link, revisions."""
 
-import difflib
-
 from django import forms
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
@@ -11,15 +9,12 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 from reversion.models import Version
-from taggit.models import Tag
 
 from cms.links import absolute_url
-from interviews.models import ApprovalRequest, Block, Expert, Interview, InterviewExpert, TaggedInterview
-from interviews.search import plain_text
+from interviews.models import ApprovalRequest, Expert, Interview
+from interviews.revisions import text_changes, version_lines
 from interviews.workflow import (
     TRANSITIONS,
     allowed_transitions,
@@ -83,7 +78,7 @@ def transition_view(request, model_admin, object_id, name):
                 note=form.cleaned_data["note"],
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            form.add_error(None, error.messages)
         else:
             if moved.is_scheduled:
                 when = timezone.localtime(moved.publish_at).strftime("%d %b %Y %H:%M")
@@ -146,14 +141,14 @@ def approvals_for(request, interview):
 
 def history_view(request, model_admin, object_id):
     """List an interview's revisions with who saved them, when, and links to compare and restore."""
-    interview = get_object_or_404(Interview, pk=unquote(object_id))
+    interview = get_object_or_404(model_admin.get_queryset(request), pk=unquote(object_id))
     if not model_admin.has_view_or_change_permission(request, interview):
         raise PermissionDenied
     versions = list(
         Version.objects.get_for_object(interview).select_related("revision", "revision__user").order_by("-pk")
     )
     opts = model_admin.model._meta
-    for newer, older in zip(versions, [*versions[1:], None], strict=True):
+    for newer, older in zip(versions, [*versions[1:], None], strict=False):
         newer.restore_url = reverse(
             f"admin:{opts.app_label}_{opts.model_name}_revision", args=[interview.pk, newer.pk]
         )
@@ -164,7 +159,7 @@ def history_view(request, model_admin, object_id):
 
 def compare_view(request, model_admin, object_id, version_id):
     """Show what changed between a revision and the one before it, as a diff of the text."""
-    interview = get_object_or_404(Interview, pk=unquote(object_id))
+    interview = get_object_or_404(model_admin.get_queryset(request), pk=unquote(object_id))
     if not model_admin.has_view_or_change_permission(request, interview):
         raise PermissionDenied
     versions = Version.objects.get_for_object(interview).select_related("revision", "revision__user")
@@ -181,59 +176,3 @@ def compare_view(request, model_admin, object_id, version_id):
         older=older,
     )
     return TemplateResponse(request, "admin/interviews/interview/compare.html", context)
-
-
-def text_changes(old_lines, new_lines):
-    """Return the changed lines as safe HTML, words removed in <del> and added in <ins>."""
-    changes = []
-    matcher = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            continue
-        old, new = old_lines[i1:i2], new_lines[j1:j2]
-        if tag == "replace" and len(old) == len(new):
-            changes += [_word_diff(a, b) for a, b in zip(old, new, strict=True)]
-        else:
-            changes += [format_html("<del>{}</del>", line) for line in old]
-            changes += [format_html("<ins>{}</ins>", line) for line in new]
-    return changes
-
-
-def _word_diff(old, new):
-    old_words, new_words = old.split(" "), new.split(" ")
-    parts = []
-    matcher = difflib.SequenceMatcher(None, old_words, new_words, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            parts.append(format_html("{}", " ".join(old_words[i1:i2])))
-            continue
-        if i2 > i1:
-            parts.append(format_html("<del>{}</del>", " ".join(old_words[i1:i2])))
-        if j2 > j1:
-            parts.append(format_html("<ins>{}</ins>", " ".join(new_words[j1:j2])))
-    return mark_safe(" ".join(parts))
-
-
-def version_lines(version):
-    """Return the text of an interview as stored in one revision, a line per field and block."""
-    fields = version.field_dict
-    lines = [f"Title: {fields.get('title', '')}", f"Lead: {fields.get('lead', '')}"]
-    related = {Block: [], InterviewExpert: [], TaggedInterview: []}
-    for other in version.revision.version_set.all():
-        if other._model in related:
-            related[other._model].append(other.field_dict)
-    experts = dict(
-        Expert.objects.filter(pk__in=[f["expert_id"] for f in related[InterviewExpert]]).values_list(
-            "pk", "name"
-        )
-    )
-    for credit in sorted(related[InterviewExpert], key=lambda f: f["order"]):
-        lines.append(f"Expert: {experts.get(credit['expert_id'], '?')} — {credit['role']}")
-    tags = Tag.objects.filter(pk__in=[f["tag_id"] for f in related[TaggedInterview]]).values_list(
-        "name", flat=True
-    )
-    lines.append("Tags: " + ", ".join(sorted(tags)))
-    for block in sorted(related[Block], key=lambda f: (f["order"], f["id"])):
-        text = plain_text(block["text"]) or f"[image] {block['caption']} {block['credit']}".strip()
-        lines.append(f"{block['kind'].capitalize()}: {text}")
-    return lines

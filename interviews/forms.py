@@ -58,10 +58,8 @@ class InterviewAdminForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
-            # Read from the database: a restored revision must not carry its old number.
-            self.initial["edit_version"] = Interview.objects.values_list("version", flat=True).get(
-                pk=self.instance.pk
-            )
+            # While a revision is shown, the database briefly holds the revision's own number.
+            self.initial["edit_version"] = self.base_version or self.instance.version
 
     def clean(self):
         cleaned = super().clean()

@@ -12,6 +12,7 @@ from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
 from interviews.text import render_block_html, sanitise_html
+from interviews.uploads import GeneratedName, validate_image
 
 
 def unique_slug(model, text, *, instance_pk=None, fallback="item", max_length=200, **scope):
@@ -60,7 +61,9 @@ class Expert(models.Model):
         help_text="Shown on the expert's page. Paragraphs, links, emphasis and lists are kept; "
         "anything else is removed on save.",
     )
-    photo = models.ImageField(upload_to="experts/%Y/", blank=True)
+    photo = models.ImageField(
+        upload_to=GeneratedName("experts/%Y/", "photo"), validators=[validate_image], blank=True
+    )
     photo_credit = models.CharField(
         max_length=200, blank=True, help_text="Who holds the rights, e.g. “Photo: Meridian”."
     )
@@ -192,7 +195,9 @@ class Interview(models.Model):
         blank=True,
         help_text="Shown before each question, e.g. the outlet's name. Leave blank for none.",
     )
-    cover_image = models.ImageField(upload_to="covers/%Y/%m/", blank=True)
+    cover_image = models.ImageField(
+        upload_to=GeneratedName("covers/%Y/%m/", "cover_image"), validators=[validate_image], blank=True
+    )
     cover_caption = models.CharField(max_length=300, blank=True)
     cover_credit = models.CharField(
         max_length=200, blank=True, help_text="Who holds the rights, e.g. “Photo: Meridian”."
@@ -267,7 +272,10 @@ class Interview(models.Model):
 
     class Meta:
         ordering = ["-publish_at", "-pk"]
-        indexes = [models.Index(fields=["status", "-publish_at"], name="interview_visibility")]
+        indexes = [
+            # Visibility plus the listing order, so list pages and their counts read the index only.
+            models.Index(fields=["status", "-publish_at", "-id"], name="interview_listing"),
+        ]
         permissions = [("publish_interview", "Can publish, schedule and unpublish interviews")]
 
     def __str__(self):
@@ -404,7 +412,9 @@ class Block(models.Model):
         help_text="Paragraphs, links, emphasis and lists are kept; anything else is removed on save. "
         "Text in {braces} is shown as an editorial insertion. For images, leave empty.",
     )
-    image = models.ImageField(upload_to="blocks/%Y/%m/", blank=True)
+    image = models.ImageField(
+        upload_to=GeneratedName("blocks/%Y/%m/", "image"), validators=[validate_image], blank=True
+    )
     caption = models.CharField(max_length=300, blank=True)
     credit = models.CharField(max_length=200, blank=True, help_text="E.g. “Photo: Meridian”.")
     reuse_allowed = models.BooleanField(

@@ -1,9 +1,12 @@
 """Keep each interview's search columns current after every change to what it shows."""
 
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
+from taggit.models import Tag
 
 from interviews.models import SEARCH_COLUMNS, Block, Expert, Interview, InterviewExpert, TaggedInterview
+from interviews.renditions import renditions
 from interviews.search import refresh_search_index
 
 # Restoring a revision writes the stored row back; who may read it, and the save counter,
@@ -48,7 +51,35 @@ def tags_changed(sender, instance, action, **kwargs):
         refresh_search_index([instance.pk])
 
 
+@receiver(post_save, sender=Tag)
+def tag_renamed(sender, instance, created, raw=False, **kwargs):
+    if not (created or raw):
+        refresh_search_index(
+            instance.interviews_taggedinterview_items.values_list("content_object_id", flat=True)
+        )
+
+
+@receiver(pre_delete, sender=Tag)
+def tag_deleting(sender, instance, **kwargs):
+    # The tagged rows go with the tag; refresh their interviews once the deletion is done.
+    ids = list(instance.interviews_taggedinterview_items.values_list("content_object_id", flat=True))
+    transaction.on_commit(lambda: refresh_search_index(ids))
+
+
 @receiver(post_save, sender=Expert)
 def expert_saved(sender, instance, created, raw=False, **kwargs):
     if not (created or raw):
         refresh_search_index(instance.interview_roles.values_list("interview_id", flat=True))
+
+
+@receiver(post_save, sender=Block)
+@receiver(post_save, sender=Expert)
+@receiver(post_save, sender=Interview)
+def image_saved(sender, instance, raw=False, **kwargs):
+    """Make the renditions of a new upload now, so the first reader does not wait for them."""
+    if raw:
+        return
+    for name in ("image", "photo", "cover_image"):
+        field_file = getattr(instance, name, None)
+        if field_file:
+            renditions(field_file)

@@ -12,8 +12,9 @@ ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
 
 _BLOCK_TAG = re.compile(r"<(p|ul|ol)[\s>]", re.IGNORECASE)
 _BLANK_LINES = re.compile(r"\n\s*\n")
-# An insertion never spans markup, so a brace inside a tag is left alone.
 _INSERTION = re.compile(r"\{([^{}<>]+)\}")
+# Insertions are looked for in text only, never inside a tag's attributes.
+_TAG = re.compile(r"(<[^>]*>)")
 
 
 def sanitise_html(text):
@@ -44,4 +45,8 @@ def render_block_html(clean_html):
             mark_safe(match.group(1)),
         )
 
-    return mark_safe(_INSERTION.sub(insertion, clean_html or ""))
+    pieces = _TAG.split(clean_html or "")
+    # split() with a group keeps the tags at odd positions; only the text between them changes.
+    return mark_safe(
+        "".join(piece if i % 2 else _INSERTION.sub(insertion, piece) for i, piece in enumerate(pieces))
+    )

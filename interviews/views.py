@@ -4,29 +4,56 @@ from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import translation
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from taggit.models import Tag
 
 from cms.attribution.views import page_attribution
 from cms.clients import hit
-from interviews.models import ApprovalRequest, Expert, Interview, InterviewExpert
+from interviews.models import ApprovalRequest, Expert, Interview, InterviewExpert, TaggedInterview
 from interviews.search import clean_query, snippet
 from interviews.workflow import ApprovalLinkError, approval_from_token, can_preview, record_decision
 
 LANGUAGE_NAMES = dict(settings.CONTENT_LANGUAGES)
 
 RELATED_COUNT = 4
+SHORT_LIST = 5000
 MAX_APPROVAL_COMMENT = 5000
 
 
-def _page(request, queryset):
-    return Paginator(queryset, settings.INTERVIEWS_PER_PAGE).get_page(request.GET.get("page"))
+class ArchivePaginator(Paginator):
+    """Paginate with a deferred join, so a deep page skips index entries rather than whole rows.
+
+    The page's ids come from an index-only scan (see the interview_listing index); only those
+    rows are then read. Page 200 costs about what page 1 does, and the query count is the same.
+    """
+
+    def page(self, number):
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = bottom + self.per_page
+        if top + self.orphans >= self.count:
+            top = self.count
+        ids = self.object_list.prefetch_related(None).values("pk")
+        if self.count <= SHORT_LIST:
+            # A tag's or an expert's few interviews: PostgreSQL would still walk the whole listing
+            # index in date order, probing each row for the tag. An order the index cannot give
+            # makes it fetch the few rows and sort them instead (docs/benchmarks, tag page).
+            ids = ids.order_by(Coalesce("publish_at", "created_at").desc(), "-pk")
+        ids = ids[bottom:top]
+        return self._get_page(self.object_list.filter(pk__in=ids), number, self)
+
+
+def _page(request, queryset, paginator=Paginator):
+    return paginator(queryset, settings.INTERVIEWS_PER_PAGE).get_page(request.GET.get("page"))
 
 
 def _listing(request, interviews):
@@ -41,7 +68,7 @@ def _listing(request, interviews):
     if language and language not in codes:
         codes.append(language)
     return {
-        "page": _page(request, interviews.for_listing()),
+        "page": _page(request, interviews.for_listing(), ArchivePaginator),
         "language": language,
         "language_choices": [(code, LANGUAGE_NAMES[code]) for code in codes],
         "query_string": urlencode({"language": language}) + "&" if language else "",
@@ -68,17 +95,37 @@ def _with_page_parts(interviews):
 def _related(interview):
     expert_ids = [credit.expert_id for credit in interview.credited_experts]
     tag_ids = [tag.pk for tag in interview.tags.all()]
+    if not (expert_ids or tag_ids):
+        return []
+    # Candidates come from the two link tables' indexes, and each is scored with two index
+    # lookups; joining both tables to every interview instead scans them whole.
+    credits, tagged = InterviewExpert._meta.db_table, TaggedInterview._meta.db_table
+    candidates = RawSQL(
+        f"SELECT interview_id FROM {credits} WHERE expert_id IN ({_placeholders(expert_ids)}) "
+        f"UNION SELECT content_object_id FROM {tagged} WHERE tag_id IN ({_placeholders(tag_ids)})",
+        [*expert_ids, *tag_ids],
+    )
     return list(
         Interview.objects.published()
         .without_search_columns()
+        .filter(pk__in=candidates)
         .exclude(pk=interview.pk)
-        .filter(Q(experts__in=expert_ids) | Q(tags__in=tag_ids))
         .annotate(
-            shared_experts=Count("experts", filter=Q(experts__in=expert_ids), distinct=True),
-            shared_tags=Count("tags", filter=Q(tags__in=tag_ids), distinct=True),
+            shared_experts=_shared(InterviewExpert, "interview", expert__in=expert_ids),
+            shared_tags=_shared(TaggedInterview, "content_object", tag__in=tag_ids),
         )
         .order_by("-shared_experts", "-shared_tags", "-publish_at", "-pk")[:RELATED_COUNT]
     )
+
+
+def _placeholders(values):
+    return ", ".join(["%s"] * len(values)) or "NULL"
+
+
+def _shared(link_model, link, **condition):
+    """Return how many of the given experts or tags an interview shares, as a subquery."""
+    links = link_model.objects.filter(**{link: OuterRef("pk")}, **condition).order_by().values(link)
+    return Coalesce(Subquery(links.annotate(n=Count("*")).values("n")[:1]), 0)
 
 
 def _translations(interview):
@@ -138,7 +185,9 @@ def approval(request, token):
     interview = _with_page_parts(Interview.objects.all()).get(pk=approval.interview_id)
     # The expert reads the draft with the interface in the interview's language.
     with translation.override(interview.interface_language):
-        return _answer_approval(request, approval, interview)
+        response = _answer_approval(request, approval, interview)
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
 
 
 def _answer_approval(request, approval, interview):
@@ -146,9 +195,7 @@ def _answer_approval(request, approval, interview):
     if request.method == "POST":
         limit = hit(request, "approval", limit=30, period=3600)
         if not limit.allowed:
-            response = render(request, "429.html", {"retry_after": limit.retry_after}, status=429)
-            response["Retry-After"] = str(limit.retry_after)
-            return response
+            return _too_many_requests(request, limit)
         decision = request.POST.get("decision", "")
         comment = request.POST.get("comment", "").strip()[:MAX_APPROVAL_COMMENT]
         if decision not in {ApprovalRequest.Decision.APPROVED, ApprovalRequest.Decision.CHANGES}:
@@ -180,8 +227,12 @@ def expert_list(request):
 
 def expert_detail(request, slug):
     expert = get_object_or_404(Expert.objects.prefetch_related("links"), slug=slug)
-    listing = _listing(request, Interview.objects.published().filter(experts=expert))
-    if not listing["page"].paginator.count and not listing["language"]:
+    # A subquery, not a join: PostgreSQL would otherwise walk every published interview in date
+    # order probing each for the expert (see docs/benchmarks).
+    credited = InterviewExpert.objects.filter(expert=expert).values("interview_id")
+    interviews = Interview.objects.published().filter(pk__in=credited)
+    listing = _listing(request, interviews)
+    if not listing["page"].paginator.count and (not listing["language"] or not interviews.exists()):
         # An expert with no published interview yet may be named in one still under embargo.
         raise Http404("No published interviews with this expert.")
     return render(request, "interviews/expert_detail.html", {"expert": expert, **listing})
@@ -194,7 +245,17 @@ def _by_slug(model, slug):
     return model.objects.filter(slug=slug).first()
 
 
+def _too_many_requests(request, limit):
+    response = render(request, "429.html", {"retry_after": limit.retry_after}, status=429)
+    response["Retry-After"] = str(limit.retry_after)
+    add_never_cache_headers(response)
+    return response
+
+
 def search(request):
+    limit = hit(request, "search", limit=settings.SEARCH_PER_MINUTE, period=60)
+    if not limit.allowed:
+        return _too_many_requests(request, limit)
     query = clean_query(request.GET.get("q"))
     language = request.GET.get("language", "")
     filters = {
@@ -242,7 +303,9 @@ def tag_list(request):
 
 def tag_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
-    listing = _listing(request, Interview.objects.published().filter(tags=tag))
-    if not listing["page"].paginator.count and not listing["language"]:
+    tagged = TaggedInterview.objects.filter(tag=tag).values("content_object_id")
+    interviews = Interview.objects.published().filter(pk__in=tagged)  # see expert_detail
+    listing = _listing(request, interviews)
+    if not listing["page"].paginator.count and (not listing["language"] or not interviews.exists()):
         raise Http404("No published interviews with this tag.")
     return render(request, "interviews/tag_detail.html", {"tag": tag, **listing})

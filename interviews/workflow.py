@@ -111,6 +111,9 @@ def apply_transition(name, interview, user, *, publish_at=None, note=""):
                     f"“{transition.label}” no longer applies."
                 )
             raise PermissionDenied(f"You may not {transition.label.lower()} this interview.")
+        if transition.target == Status.PUBLISHED:
+            # Publishing skips save(), so the rule that partner material names its source is checked here.
+            current._check_source()
         now = timezone.now()
         changes = {
             "status": transition.target,

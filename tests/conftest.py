@@ -11,6 +11,8 @@ def _media_root(django_test_environment):
 
     folder = tempfile.mkdtemp(prefix="cms-test-media-")
     settings.MEDIA_ROOT = folder
+    # Tests see pages as rendered; tests/test_pagecache.py turns the page cache on where it is the subject.
+    settings.PAGE_CACHE_SECONDS = 0
     yield
     shutil.rmtree(folder, ignore_errors=True)
 
@@ -21,6 +23,17 @@ def _translations(django_test_environment):
     from cms.translations.catalogues import compile_catalogues
 
     compile_catalogues()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_limits():
+    """Start each test with empty local-memory caches, so one test's requests do not rate-limit the next."""
+    from django.core.cache import caches
+    from django.core.cache.backends.locmem import LocMemCache
+
+    for cache in caches.all(initialized_only=True):
+        if isinstance(cache, LocMemCache):
+            cache.clear()
 
 
 def pytest_collection_modifyitems(config, items):

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
+from django.http import HttpRequest
 from django.test import TestCase
 
 from cms.roles.definitions import EDITORS
@@ -59,7 +60,7 @@ class EditorAccountTests(TestCase):
         self.assertTrue(user.is_staff)
         self.assertFalse(user.is_superuser)
         self.assertTrue(user.groups.filter(name=EDITORS).exists())
-        self.assertTrue(self.client.login(username="editor", password=password))
+        self.assertTrue(self.client.login(request=HttpRequest(), username="editor", password=password))
         self.assertEqual(self.client.get("/admin/interviews/interview/add/").status_code, 200)
 
     def test_running_again_resets_the_password_without_duplicating(self):
@@ -67,7 +68,7 @@ class EditorAccountTests(TestCase):
         second = run("create_editor").strip().rsplit(" ", 1)[-1]
         self.assertNotEqual(first, second)
         self.assertEqual(get_user_model().objects.filter(username="editor").count(), 1)
-        self.assertTrue(self.client.login(username="editor", password=second))
+        self.assertTrue(self.client.login(request=HttpRequest(), username="editor", password=second))
 
 
 class RoleCommandTests(TestCase):

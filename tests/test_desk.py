@@ -52,7 +52,7 @@ class EditorDeskTests(TestCase):
         for _ in range(5):
             make_scheduled()
             make_interview(status=Interview.Status.REVIEW, publish_at=None)
-        with self.assertNumQueries(12):
+        with self.assertNumQueries(13):
             self.client.get(reverse("admin:index"))
 
 

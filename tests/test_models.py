@@ -104,6 +104,12 @@ class SanitisingTests(TestCase):
         block = self.block("The war {in Ukraine} changed trade.")
         self.assertIn('<span class="insertion" title="Editorial insertion">[in Ukraine]</span>', block.html)
 
+    def test_braces_inside_a_link_address_are_not_insertions(self):
+        block = self.block('<p>See <a href="https://example.org/{id}" title="{x}">the {full} text</a>.</p>')
+        self.assertIn('href="https://example.org/{id}"', block.html)
+        self.assertIn('title="{x}"', block.html)
+        self.assertIn("[full]</span>", block.html)
+
     def test_expert_bio_is_sanitised(self):
         expert = make_expert(bio='<p>Bio<img src=x onerror="alert(1)"></p>')
         self.assertEqual(expert.bio, "<p>Bio</p>")

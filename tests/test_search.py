@@ -134,6 +134,17 @@ class SearchPageTests(SearchTestsMixin, TestCase):
         self.expert.save()
         self.assertEqual(self.results(q="Sultanova"), [self.water])
 
+    def test_renamed_and_deleted_tags_leave_the_search(self):
+        from taggit.models import Tag
+
+        tag = Tag.objects.get(name="Water")
+        tag.name = "Hydropolitics"
+        tag.save()
+        self.assertEqual(self.results(q="hydropolitics"), [self.water])
+        with self.captureOnCommitCallbacks(execute=True):
+            tag.delete()
+        self.assertEqual(self.results(q="hydropolitics"), [])
+
     def test_query_count_is_fixed(self):
         for count in (3, 30):
             for _ in range(count):

@@ -80,4 +80,6 @@ class RobotsTests(TestCase):
         body = response.content.decode()
         self.assertIn("Disallow: /admin/", body)
         self.assertIn("Disallow: /preview/", body)
+        self.assertIn("Disallow: /approval/", body)
+        self.assertIn("Disallow: /ru/preview/", body)
         self.assertIn("Sitemap: http://testserver/sitemap.xml", body)

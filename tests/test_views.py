@@ -167,6 +167,8 @@ class ExpertPageTests(TestCase):
 
     def test_expert_with_only_unpublished_interviews_is_hidden(self):
         self.assertEqual(self.client.get(self.only_draft_expert.get_absolute_url()).status_code, 404)
+        url = self.only_draft_expert.get_absolute_url()
+        self.assertEqual(self.client.get(url, {"language": "en"}).status_code, 404)
         self.assertNotContains(self.client.get(reverse("interviews:expert_list")), "Embargoed Person")
 
     def test_index_lists_experts_with_published_interview_counts(self):
@@ -197,9 +199,9 @@ class TagPageTests(TestCase):
         self.assertNotContains(response, "Tagged draft")
 
     def test_tag_used_only_by_drafts_is_hidden(self):
-        self.assertEqual(
-            self.client.get(reverse("interviews:tag_detail", args=["secret-plans"])).status_code, 404
-        )
+        url = reverse("interviews:tag_detail", args=["secret-plans"])
+        self.assertEqual(self.client.get(url).status_code, 404)
+        self.assertEqual(self.client.get(url, {"language": "en"}).status_code, 404)
         self.assertNotContains(self.client.get(reverse("interviews:tag_list")), "Secret plans")
 
     def test_unknown_tag_is_404(self):

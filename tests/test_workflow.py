@@ -1,5 +1,6 @@
 from datetime import timedelta
 
+import reversion
 import time_machine
 from django import forms
 from django.core import signing
@@ -29,6 +30,11 @@ def edit_form(client, interview, **changes):
     """Return the change form's data as a browser would send it, with changes applied."""
     response = client.get(change_url(interview))
     assert response.status_code == 200, response.status_code
+    return form_data(response, interview, **changes)
+
+
+def form_data(response, interview, **changes):
+    """Return the data of the interview form a response shows, as a browser would send it."""
     form = response.context["adminform"].form
     data = {}
     for name, field in form.fields.items():
@@ -76,6 +82,9 @@ class RoleMatrixTests(TestCase):
         self.in_review = make_interview(
             title="Waiting", status=Status.REVIEW, publish_at=None, created_by=self.author
         )
+        with reversion.create_revision():
+            self.others_draft.save()
+        self.others_version = Version.objects.get_for_object(self.others_draft).first()
 
     def status_of(self, client, interview, name, method="post"):
         url = transition_url(interview, name)
@@ -103,6 +112,8 @@ class RoleMatrixTests(TestCase):
             "preview someone else's draft": (403, 200, 403),
             "edit an expert": ("read only", 200, 200),
             "create a share link": (403, 302, 403),
+            "see the history of someone else's draft": (404, 200, 404),
+            "compare revisions of someone else's draft": (404, 200, 404),
         }
         for column, user in enumerate([self.author, self.editor, self.staff]):
             for action, codes in expected.items():
@@ -148,10 +159,27 @@ class RoleMatrixTests(TestCase):
             return self.edit_status(
                 client.get(reverse("admin:interviews_expert_change", args=[self.expert.pk]))
             )
+        if action == "see the history of someone else's draft":
+            return client.get(
+                reverse("admin:interviews_interview_history", args=[self.others_draft.pk])
+            ).status_code
+        if action == "compare revisions of someone else's draft":
+            url = reverse(
+                "admin:interviews_interview_compare", args=[self.others_draft.pk, self.others_version.pk]
+            )
+            return client.get(url).status_code
         if action == "create a share link":
             url = reverse("admin:interviews_interview_approval_new", args=[self.own_draft.pk])
             return client.post(url).status_code
         raise AssertionError(action)
+
+    def test_author_never_sees_the_expert_share_link(self):
+        approval = create_approval_request(self.own_draft, self.editor)
+        page = self.client_for(self.author).get(change_url(self.own_draft))
+        self.assertNotContains(page, approval_token(approval))
+        self.assertContains(
+            self.client_for(self.editor).get(change_url(self.own_draft)), approval_token(approval)
+        )
 
     def test_author_sees_only_own_interviews_and_no_publish_buttons(self):
         client = self.client_for(self.author)
@@ -448,8 +476,8 @@ class RevisionTests(TestCase):
         form = self.client.get(url)
         self.assertContains(form, "Second title")
         self.assertContains(form, "Original answer.")
-        data = edit_form(self.client, self.interview)
-        data.update({"title": "Second title", "blocks-0-text": "<p>Original answer.</p>"})
+        # Exactly what the revision page sends when the editor presses Save.
+        data = form_data(form, self.interview)
         response = self.client.post(url, data)
         self.assertEqual(response.status_code, 302, response.context and response.context["errors"])
         self.interview.refresh_from_db()
@@ -500,6 +528,30 @@ class LostUpdateTests(TestCase):
         self.assertEqual(self.bob.post(change_url(self.interview), bob_form).status_code, 200)
         self.interview.refresh_from_db()
         self.assertEqual((self.interview.title, self.interview.status), ("Shared", Status.PUBLISHED))
+
+    def test_applied_reader_correction_makes_open_forms_stale(self):
+        from cms.reports.models import ErrorReport
+
+        Block.objects.filter(interview=self.interview).update(text="<p>Teh start.</p>")
+        bob_form = edit_form(self.bob, self.interview, title="Bob's title")
+        report = ErrorReport.objects.create(
+            interview=self.interview,
+            selection="Teh",
+            context_after=" start.",
+            suggestion="The",
+            client_hash="x",
+        )
+        report.plan_correction().apply()
+        self.assertEqual(self.bob.post(change_url(self.interview), bob_form).status_code, 200)
+        self.assertEqual(self.interview.blocks.get().text, "<p>The start.</p>")
+
+    def test_publishing_partner_material_without_its_source_is_refused(self):
+        partner = make_draft(title="Borrowed")
+        Interview.objects.filter(pk=partner.pk).update(origin=Interview.Origin.PARTNER)
+        response = self.alice.post(transition_url(partner, "publish"))
+        self.assertContains(response, "Partner material needs the source")
+        partner.refresh_from_db()
+        self.assertEqual(partner.status, Status.DRAFT)
 
     def test_save_without_a_version_is_refused(self):
         form = edit_form(self.alice, self.interview, title="Hand made")

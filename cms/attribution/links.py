@@ -3,7 +3,7 @@
 import ipaddress
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsplit
 
-from django.conf import settings
+from cms.links import absolute_url
 
 PAGE_URL_MAX_LENGTH = 500
 # Referrers longer than this are junk or an attack; nothing is parsed from them.
@@ -92,13 +92,6 @@ def is_public_host(host):
         return True
 
 
-def absolute(request, path):
-    """Return path on our site, from SITE_URL when set, else from the request's host."""
-    if settings.SITE_URL:
-        return settings.SITE_URL + path
-    return request.build_absolute_uri(path)
-
-
 def canonical_url(request, interview):
     """Return the address search engines and republishers should treat as the original."""
     if (
@@ -107,4 +100,4 @@ def canonical_url(request, interview):
         and interview.source_url
     ):
         return interview.source_url
-    return absolute(request, interview.get_absolute_url())
+    return absolute_url(request, interview.get_absolute_url())

@@ -13,9 +13,10 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.views.decorators.http import require_safe
 
-from cms.attribution.links import absolute, canonical_url, host_of, is_public_host, normalise_page_url
+from cms.attribution.links import canonical_url, host_of, is_public_host, normalise_page_url
 from cms.attribution.models import Republication, RepublicationView, SourceNotice
 from cms.clients import hit
+from cms.links import absolute_url
 from interviews.models import Interview, InterviewExpert
 
 logger = logging.getLogger(__name__)
@@ -73,7 +74,7 @@ def republish(request, slug):
         left_out = [block for block in left_out if not block.reuse_allowed]
         for block in blocks:
             block.reuse_src = (
-                absolute(request, block.image.url) if block.image and block.reuse_allowed else ""
+                absolute_url(request, block.image.url) if block.image and block.reuse_allowed else ""
             )
         snippet = render_to_string(
             "attribution/republish_snippet.html",
@@ -82,7 +83,7 @@ def republish(request, slug):
                 "blocks": blocks,
                 "canonical_url": attribution["canonical_url"],
                 "outlet": _outlet(interview),
-                "pixel_url": absolute(request, reverse("attribution:pixel", args=[interview.pk])),
+                "pixel_url": absolute_url(request, reverse("attribution:pixel", args=[interview.pk])),
             },
         )
         context |= {

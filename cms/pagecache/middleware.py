@@ -63,7 +63,8 @@ def is_cacheable_request(request):
         return False
     sections = request.path_info.lstrip("/").split("/", 2)
     section = sections[1] if sections[0] in _language_sections() and len(sections) > 1 else sections[0]
-    return section not in PRIVATE_SECTIONS
+    admin = getattr(settings, "ADMIN_URL", "admin/").strip("/").split("/")[0]
+    return section not in PRIVATE_SECTIONS and section != admin
 
 
 def _key(request):

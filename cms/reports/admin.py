@@ -10,7 +10,7 @@ from django.utils.html import format_html
 from django.utils.http import urlencode
 
 from cms.reports.models import Correction, CorrectionRefused, ErrorReport
-from cms.reports.notifications import close_for_reader
+from cms.reports.notifications import close_for_reader, notify_editors
 
 LIST_CONTEXT = 60
 
@@ -50,6 +50,7 @@ class ErrorReportAdmin(admin.ModelAdmin):
         "interview",
         "status",
         "on_page",
+        "editors_notified",
         "last_reported_at",
         "page_link",
     ]
@@ -58,11 +59,13 @@ class ErrorReportAdmin(admin.ModelAdmin):
         ("interview", admin.RelatedOnlyFieldListFilter),
         "created_at",
         "text_still_present",
+        # Empty while the email about a report has not gone out, e.g. because the mail server was down.
+        ("notified_at", admin.EmptyFieldListFilter),
     ]
     list_select_related = ["interview"]
     search_fields = ["selection", "comment", "interview__title"]
     date_hierarchy = "created_at"
-    actions = ["mark_fixed", "mark_rejected", "mark_duplicate"]
+    actions = ["mark_fixed", "mark_rejected", "mark_duplicate", "email_editors"]
     readonly_fields = [
         "selection_in_context",
         "page_link",
@@ -114,6 +117,10 @@ class ErrorReportAdmin(admin.ModelAdmin):
     def on_page(self, report):
         return report.text_still_present
 
+    @admin.display(description="Editors emailed", boolean=True, ordering="notified_at")
+    def editors_notified(self, report):
+        return report.notified_at is not None
+
     @admin.display(description="Public page")
     def page_link(self, report):
         return format_html(
@@ -153,6 +160,20 @@ class ErrorReportAdmin(admin.ModelAdmin):
     @admin.action(description="Mark as duplicate", permissions=["change"])
     def mark_duplicate(self, request, queryset):
         self._close(request, queryset, ErrorReport.Status.DUPLICATE)
+
+    @admin.action(description="Email the editors about these reports", permissions=["change"])
+    def email_editors(self, request, queryset):
+        reports = list(queryset.select_related("interview"))
+        if notify_editors(reports, request):
+            self.message_user(
+                request, f"Emailed the editors about {len(reports)} report(s).", messages.SUCCESS
+            )
+        else:
+            self.message_user(
+                request,
+                "The email could not be sent (see the log); the reports still show as not emailed.",
+                messages.ERROR,
+            )
 
     def apply_view(self, request, object_id):
         """Show the suggested correction before and after; on confirmation, change the text."""

@@ -41,8 +41,12 @@ class PlannedCorrection:
         )
 
     def apply(self):
-        setattr(self.part.obj, self.part.field, self.new_value)
-        self.part.obj.save()
+        obj = self.part.obj
+        setattr(obj, self.part.field, self.new_value)
+        obj.save()
+        interview_id = obj.pk if isinstance(obj, Interview) else obj.interview_id
+        # A correction is an edit: a form opened before it must not save the typo back.
+        Interview.objects.filter(pk=interview_id).update(version=F("version") + 1, updated_at=timezone.now())
 
 
 class ErrorReportQuerySet(models.QuerySet):

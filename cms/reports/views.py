@@ -3,6 +3,7 @@ import math
 from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
+from django.db import transaction
 from django.http import JsonResponse
 from django.middleware.csrf import CsrfViewMiddleware, get_token
 from django.urls import Resolver404, resolve
@@ -155,17 +156,19 @@ def _create(request):
         )
 
     block_ids = {block.pk for block in interview.blocks.all()}
-    saved, created = ErrorReport.objects.record(
-        interview=interview,
-        selection=sent["selection"],
-        context_before=sent["context_before"],
-        context_after=sent["context_after"],
-        block_id=sent["block"] if sent["block"] in block_ids else None,
-        comment=sent["comment"],
-        suggestion=suggestion_from_comment(sent["comment"], sent["selection"]),
-        reporter_email=sent["email"],
-        client_hash=client_hash(request),
-    )
+    # All of it or none of it: a connection lost half-way must not leave a count without its comment.
+    with transaction.atomic():
+        saved, created = ErrorReport.objects.record(
+            interview=interview,
+            selection=sent["selection"],
+            context_before=sent["context_before"],
+            context_after=sent["context_after"],
+            block_id=sent["block"] if sent["block"] in block_ids else None,
+            comment=sent["comment"],
+            suggestion=suggestion_from_comment(sent["comment"], sent["selection"]),
+            reporter_email=sent["email"],
+            client_hash=client_hash(request),
+        )
     if created:
         report_received(saved, request)
     return JsonResponse(

@@ -50,7 +50,7 @@ class InterviewPageAttributionTests(TestCase):
         response = self.get()
         self.assertContains(
             response,
-            f'<article class="interview" data-source-title="Rivers and rules" '
+            f'<article class="interview" data-source-title="Rivers and rules" data-source-label="Source" '
             f'data-source-url="{CANONICAL}" data-copy-min="200">',
         )
         self.assertContains(response, "attribution/copy-attribution.js")

@@ -32,12 +32,10 @@ def newsroom_desk(context):
 def _editor_desk():
     interviews = Interview.objects.without_search_columns()
     scheduled = list(interviews.scheduled().order_by("publish_at")[:LISTED])
-    answers = list(
-        ApprovalRequest.objects.exclude(decision="")
-        .filter(decided_at__gte=timezone.now() - timedelta(days=RECENT_DAYS))
-        .select_related("interview", "expert")
-        .order_by("-decided_at")[:LISTED]
+    answered = ApprovalRequest.objects.exclude(decision="").filter(
+        decided_at__gte=timezone.now() - timedelta(days=RECENT_DAYS)
     )
+    answers = list(answered.select_related("interview", "expert").order_by("-decided_at")[:LISTED])
     return [
         {
             "title": "Waiting for review",
@@ -52,7 +50,7 @@ def _editor_desk():
         },
         {
             "title": "Experts' answers",
-            "count": len(answers),
+            "count": answered.count(),
             "link": None,
             "rows": [
                 (f"{a.get_decision_display()}: {a.interview.title}", _change(a.interview), a.decided_at)
@@ -79,16 +77,13 @@ def _editor_desk():
 
 def _author_desk(user):
     own = Interview.objects.without_search_columns().filter(created_by=user)
-    returned = list(
-        StatusChange.objects.filter(
-            interview__created_by=user,
-            interview__status=Interview.Status.DRAFT,
-            from_status=Interview.Status.REVIEW,
-            to_status=Interview.Status.DRAFT,
-        )
-        .select_related("interview")
-        .order_by("-changed_at")[:LISTED]
+    returns = StatusChange.objects.filter(
+        interview__created_by=user,
+        interview__status=Interview.Status.DRAFT,
+        from_status=Interview.Status.REVIEW,
+        to_status=Interview.Status.DRAFT,
     )
+    returned = list(returns.select_related("interview").order_by("-changed_at")[:LISTED])
     return [
         {
             "title": "Your drafts",
@@ -97,7 +92,7 @@ def _author_desk(user):
         },
         {
             "title": "Back from review",
-            "count": len(returned),
+            "count": returns.count(),
             "link": None,
             "rows": [
                 (f"{c.interview.title}{' — ' + c.note if c.note else ''}", _change(c.interview), c.changed_at)

@@ -1,6 +1,7 @@
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
+from django.urls import reverse
 from django.utils.crypto import get_random_string
 
 from cms.roles.definitions import EDITORS
@@ -23,4 +24,6 @@ class Command(BaseCommand):
         user.save()
         user.groups.add(Group.objects.get(name=EDITORS))
         state = "created" if created else "password reset"
-        self.stdout.write(f"Editor account {state}. Log in at /admin/ as {username} / {password}")
+        self.stdout.write(
+            f"Editor account {state}. Log in at {reverse('admin:index')} as {username} / {password}"
+        )

@@ -1,0 +1,44 @@
+import io
+
+from django.core.management import call_command
+from django.db.models import Count
+from django.test import TestCase
+from taggit.models import Tag
+
+from interviews.models import Block, Expert, Interview, InterviewExpert
+from interviews.search import plain_text
+
+
+class GenerateDatasetTests(TestCase):
+    """The benchmark's dataset generator, at a tiny size (scripts/benchmark runs it at full size)."""
+
+    @classmethod
+    def setUpTestData(cls):
+        call_command("generate_dataset", size=40, stdout=io.StringIO())
+
+    def test_interviews_have_the_shape_of_real_ones(self):
+        self.assertEqual(Interview.objects.count(), 40)
+        blocks = Interview.objects.annotate(n=Count("blocks")).values_list("n", flat=True)
+        self.assertTrue(all(20 <= n <= 30 for n in blocks), list(blocks))
+        interview = Interview.objects.prefetch_related("blocks").first()
+        words = sum(len(plain_text(block.text).split()) for block in interview.blocks.all())
+        self.assertTrue(1300 <= words <= 1800, words)
+        self.assertTrue(Block.objects.filter(kind="question").exclude(anchor="").exists())
+
+    def test_experts_and_tags_per_interview(self):
+        experts = Interview.objects.annotate(n=Count("interview_experts")).values_list("n", flat=True)
+        self.assertTrue(all(1 <= n <= 2 for n in experts))
+        tags = Interview.objects.annotate(n=Count("tags")).values_list("n", flat=True)
+        self.assertTrue(all(3 <= n <= 6 for n in tags))
+        self.assertGreaterEqual(Tag.objects.count(), 300)
+        self.assertTrue(Expert.objects.exists())
+        self.assertTrue(all(credit.role for credit in InterviewExpert.objects.all()))
+
+    def test_search_columns_are_filled(self):
+        self.assertFalse(Interview.objects.filter(search_text="").exists())
+        self.assertFalse(Interview.objects.filter(search_names="").exists())
+
+    def test_pages_of_generated_interviews_render(self):
+        interview = Interview.objects.published().first()
+        self.assertEqual(self.client.get(interview.get_absolute_url()).status_code, 200)
+        self.assertEqual(self.client.get("/").status_code, 200)

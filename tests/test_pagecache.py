@@ -1,0 +1,265 @@
+from datetime import timedelta
+
+import time_machine
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.test import Client, TestCase, override_settings
+from django.urls import path, reverse
+from django.utils import timezone
+
+from cms.roles.definitions import EDITORS
+from interviews.models import Block, Interview
+from interviews.workflow import apply_transition
+from tests.builders import make_draft, make_expert, make_interview, make_user
+from tests.test_workflow import change_url, edit_form
+
+
+def sets_a_cookie(request):
+    response = HttpResponse("<p>Hello</p>")
+    response.set_cookie("seen", "1")
+    return response
+
+
+urlpatterns = [path("cookie/", sets_a_cookie)]
+
+
+@override_settings(PAGE_CACHE_SECONDS=300)
+class PageCacheTestCase(TestCase):
+    def setUp(self):
+        cache.clear()
+        self.reader = Client()
+
+    def read(self, url, **headers):
+        return self.reader.get(url, headers=headers)
+
+    def assertHit(self, response):
+        self.assertEqual(response.get("X-Cache"), "HIT")
+
+    def assertMiss(self, response):
+        self.assertEqual(response.get("X-Cache"), "MISS")
+
+
+class CachingTests(PageCacheTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.expert = make_expert(name="Aida Sultan")
+        cls.interview = make_interview(title="Rivers and rules", experts=[cls.expert], tags=["Water"])
+
+    def test_second_anonymous_request_is_served_from_the_cache_without_queries(self):
+        url = self.interview.get_absolute_url()
+        self.assertMiss(self.read(url))
+        with self.assertNumQueries(0):
+            response = self.read(url)
+        self.assertHit(response)
+        self.assertContains(response, "Rivers and rules")
+
+    def test_every_public_page_is_cached(self):
+        urls = [
+            reverse("interviews:home"),
+            self.interview.get_absolute_url(),
+            self.expert.get_absolute_url(),
+            reverse("interviews:tag_detail", args=["water"]),
+            reverse("interviews:feed"),
+            reverse("interviews:search") + "?q=rivers",
+        ]
+        for url in urls:
+            with self.subTest(url):
+                self.assertMiss(self.read(url))
+                self.assertHit(self.read(url))
+
+    def test_query_strings_are_cached_apart(self):
+        make_interview(title="Another one")
+        self.assertMiss(self.read("/search/?q=rivers"))
+        response = self.read("/search/?q=another")
+        self.assertMiss(response)
+        self.assertContains(response, "Another one")
+        self.assertNotContains(response, "Rivers and rules")
+
+    def test_languages_are_cached_apart(self):
+        english = self.read("/")
+        russian = self.read("/ru/")
+        self.assertMiss(russian)
+        self.assertEqual(english.get("Content-Language"), "en")
+        self.assertEqual(russian.get("Content-Language"), "ru")
+        self.assertEqual(self.read("/ru/").get("Content-Language"), "ru")
+        self.assertEqual(self.read("/").get("Content-Language"), "en")
+
+    def test_logged_in_editors_bypass_the_cache(self):
+        self.read("/")
+        editor = Client()
+        editor.force_login(make_user(groups=[EDITORS]))
+        response = editor.get("/")
+        self.assertIsNone(response.get("X-Cache"))
+        self.assertEqual(editor.get("/").status_code, 200)
+        self.assertHit(self.read("/"))
+
+    def test_previews_and_share_links_are_never_cached(self):
+        draft = make_draft(title="Secret draft")
+        editor = Client()
+        editor.force_login(make_user(groups=[EDITORS]))
+        url = reverse("interviews:preview", args=[draft.pk])
+        for _ in range(2):
+            self.assertIsNone(editor.get(url).get("X-Cache"))
+            self.assertIsNone(self.read(url).get("X-Cache"))
+
+    @override_settings(ROOT_URLCONF="tests.test_pagecache")
+    def test_responses_that_set_cookies_are_not_cached(self):
+        for _ in range(2):
+            response = self.read("/cookie/")
+            self.assertIn("seen", response.cookies)
+            self.assertIsNone(response.get("X-Cache"))
+
+    def test_cached_pages_hold_no_csrf_token_or_session(self):
+        self.read("/")
+        response = self.read(self.interview.get_absolute_url())
+        self.assertNotContains(response, "csrfmiddlewaretoken")
+        self.assertFalse(response.cookies)
+        self.assertHit(self.read(self.interview.get_absolute_url()))
+
+    def test_missing_pages_are_not_cached(self):
+        for _ in range(2):
+            self.assertIsNone(self.read("/interviews/no-such-thing/").get("X-Cache"))
+
+    @override_settings(PAGE_CACHE_SECONDS=0)
+    def test_zero_seconds_turns_the_cache_off(self):
+        for _ in range(2):
+            self.assertIsNone(self.read("/").get("X-Cache"))
+
+
+class InvalidationTests(PageCacheTestCase):
+    """No reader sees a stale page after a change, whatever the change is."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.editor = make_user(groups=[EDITORS])
+        cls.expert = make_expert(name="Aida Sultan")
+        cls.interview = make_interview(
+            title="Rivers and rules",
+            experts=[cls.expert],
+            tags=["Water"],
+            blocks=[("question", "Who decides?"), ("answer", "Nobody alone.")],
+        )
+
+    def setUp(self):
+        super().setUp()
+        self.url = self.interview.get_absolute_url()
+        self.pages = [self.url, "/", self.expert.get_absolute_url(), "/tags/water/", "/feed/"]
+        for url in self.pages:
+            self.read(url)
+
+    def test_editor_save_through_the_admin_shows_at_once(self):
+        editor = Client()
+        editor.force_login(self.editor)
+        data = edit_form(editor, self.interview, title="Rivers and new rules")
+        block = self.interview.blocks.get(kind="answer")
+        index = next(
+            k for k, v in data.items() if k.startswith("blocks-") and k.endswith("-id") and v == block.pk
+        )
+        data[index.replace("-id", "-text")] = "Somebody, after all."
+        self.assertEqual(editor.post(change_url(self.interview), data).status_code, 302)
+        for url in self.pages:
+            with self.subTest(url):
+                response = self.read(url)
+                self.assertMiss(response)
+                self.assertContains(response, "Rivers and new rules")
+        self.assertContains(self.read(self.url), "Somebody, after all.")
+
+    def test_publish_and_unpublish_show_at_once(self):
+        draft = make_draft(title="Fresh from the desk")
+        self.read("/")
+        apply_transition("publish", draft, self.editor)
+        self.assertContains(self.read("/"), "Fresh from the desk")
+        apply_transition("unpublish", draft, self.editor)
+        self.assertNotContains(self.read("/"), "Fresh from the desk")
+        self.assertEqual(self.read(draft.get_absolute_url()).status_code, 404)
+
+    def test_block_tag_and_expert_changes_show_at_once(self):
+        Block.objects.filter(interview=self.interview, kind="answer").get().delete()
+        self.assertNotContains(self.read(self.url), "Nobody alone.")
+        self.interview.tags.add("Energy")
+        self.assertContains(self.read(self.url), "Energy")
+        self.expert.name = "Aida Sultanova"
+        self.expert.save()
+        self.assertContains(self.read(self.url), "Aida Sultanova")
+        self.assertContains(self.read("/"), "Aida Sultanova")
+        self.interview.tags.clear()
+        self.assertNotContains(self.read(self.url), "Energy")
+
+    def test_correction_note_shows_at_once(self):
+        from cms.reports.models import Correction
+
+        Correction.objects.create(interview=self.interview, text="The treaty was signed in 1992.")
+        self.assertContains(self.read(self.url), "The treaty was signed in 1992.")
+
+    def test_scheduled_interview_goes_live_on_time_without_a_save(self):
+        scheduled = make_interview(title="Tomorrow talk", publish_at=timezone.now() + timedelta(minutes=3))
+        self.assertNotContains(self.read("/"), "Tomorrow talk")
+        self.assertHit(self.read("/"))
+        with time_machine.travel(timezone.now() + timedelta(minutes=2)):
+            self.assertHit(self.read("/"))
+        with time_machine.travel(scheduled.publish_at + timedelta(seconds=1)):
+            response = self.read("/")
+            self.assertMiss(response)
+            self.assertContains(response, "Tomorrow talk")
+            self.assertEqual(self.read(scheduled.get_absolute_url()).status_code, 200)
+
+    def test_entries_expire_after_page_cache_seconds(self):
+        self.assertHit(self.read("/"))
+        with time_machine.travel(timezone.now() + timedelta(seconds=301)):
+            self.assertMiss(self.read("/"))
+
+
+class CommitTests(PageCacheTestCase):
+    def test_a_new_generation_follows_the_commit(self):
+        with self.captureOnCommitCallbacks() as callbacks:
+            interview = make_interview(title="Rivers and rules")
+            Interview.objects.filter(pk=interview.pk).update(title="Quietly renamed")
+            # Another process could render the page now, from rows read before the commit.
+            self.assertMiss(self.read(interview.get_absolute_url()))
+        self.assertEqual(len(callbacks), 1, "one new generation per transaction is enough")
+        self.assertHit(self.read(interview.get_absolute_url()))
+        callbacks[0]()
+        self.assertMiss(self.read(interview.get_absolute_url()))
+
+
+class ConditionalRequestTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.interview = make_interview(title="Rivers and rules", tags=["Water"])
+
+    def setUp(self):
+        cache.clear()
+
+    def check_304(self, url):
+        first = self.client.get(url)
+        self.assertEqual(first.status_code, 200)
+        self.assertTrue(first.has_header("ETag"))
+        again = self.client.get(url, headers={"If-None-Match": first["ETag"]})
+        self.assertEqual(again.status_code, 304)
+        self.assertEqual(again.content, b"")
+        return first
+
+    def test_pages_and_feeds_answer_304_when_unchanged(self):
+        for url in ["/", self.interview.get_absolute_url(), "/tags/water/", "/feed/", "/feed/atom/"]:
+            with self.subTest(url):
+                self.check_304(url)
+
+    @override_settings(PAGE_CACHE_SECONDS=300)
+    def test_cached_pages_carry_last_modified_and_must_be_revalidated(self):
+        first = self.check_304("/")
+        self.assertIn("no-cache", first["Cache-Control"])
+        again = self.client.get("/", headers={"If-Modified-Since": first["Last-Modified"]})
+        self.assertEqual(again.status_code, 304)
+
+    @override_settings(PAGE_CACHE_SECONDS=300)
+    def test_a_change_gives_a_new_etag(self):
+        first = self.client.get(self.interview.get_absolute_url())
+        self.interview.title = "Rivers and new rules"
+        self.interview.save()
+        again = self.client.get(self.interview.get_absolute_url(), headers={"If-None-Match": first["ETag"]})
+        self.assertEqual(again.status_code, 200)
+        self.assertContains(again, "Rivers and new rules")
+
+    def test_feeds_carry_last_modified(self):
+        response = self.client.get("/feed/")
+        self.assertTrue(response.has_header("Last-Modified"))

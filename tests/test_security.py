@@ -1,0 +1,208 @@
+"""Headers, the admin login lockout, idle sessions and the production checks."""
+
+import os
+import subprocess
+import sys
+from datetime import timedelta
+from unittest import mock
+
+import time_machine
+from django.conf import settings
+from django.contrib.sessions.models import Session
+from django.db import OperationalError
+from django.test import Client, TestCase, override_settings
+from django.urls import reverse
+from django.utils import timezone
+
+from tests.builders import make_interview, make_user
+
+PRODUCTION = {
+    "SECURE_HSTS_SECONDS": 31_536_000,
+    "SECURE_HSTS_INCLUDE_SUBDOMAINS": True,
+    "SECURE_HSTS_PRELOAD": False,
+    "SESSION_COOKIE_SECURE": True,
+    "CSRF_COOKIE_SECURE": True,
+}
+PASSWORD = "a-long-test-password"
+
+
+@override_settings(**PRODUCTION)
+class HeaderTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.interview = make_interview()
+        cls.editor = make_user(superuser=True)
+
+    def setUp(self):
+        self.client = Client(raise_request_exception=False)
+
+    def get(self, path):
+        return self.client.get(path, secure=True)
+
+    def assertHardened(self, response):
+        self.assertEqual(response["Strict-Transport-Security"], "max-age=31536000; includeSubDomains")
+        self.assertEqual(response["X-Content-Type-Options"], "nosniff")
+        self.assertEqual(response["Referrer-Policy"], "strict-origin-when-cross-origin")
+        self.assertEqual(response["Cross-Origin-Opener-Policy"], "same-origin")
+        self.assertEqual(response["X-Frame-Options"], "DENY")
+        self.assertIn("camera=()", response["Permissions-Policy"])
+        self.assertIn("geolocation=()", response["Permissions-Policy"])
+        policy = dict(
+            (part.strip().split(" ", 1) + [""])[:2] for part in response["Content-Security-Policy"].split(";")
+        )
+        self.assertEqual(policy["frame-ancestors"], "'none'")
+        self.assertEqual(policy["object-src"], "'none'")
+        self.assertEqual(policy["base-uri"], "'none'")
+        self.assertIn("'self'", policy["script-src"])
+        for unsafe in ("'unsafe-inline'", "'unsafe-eval'"):
+            self.assertNotIn(unsafe, policy["script-src"])
+            self.assertNotIn(unsafe, policy["default-src"])
+        return policy
+
+    def test_public_page_is_hardened(self):
+        response = self.get(self.interview.get_absolute_url())
+        self.assertEqual(response.status_code, 200)
+        self.assertHardened(response)
+
+    def test_admin_pages_are_hardened_and_cookies_secure(self):
+        response = self.get(reverse("admin:login"))
+        self.assertHardened(response)
+        response = self.client.post(
+            reverse("admin:login"),
+            {"username": self.editor.username, "password": PASSWORD},
+            secure=True,
+            REMOTE_ADDR="198.51.100.3",
+        )
+        self.assertEqual(response.status_code, 302)
+        session = response.cookies[settings.SESSION_COOKIE_NAME]
+        self.assertTrue(session["secure"])
+        self.assertTrue(session["httponly"])
+        self.assertEqual(session["samesite"], "Lax")
+        response = self.get(reverse("admin:interviews_interview_change", args=[self.interview.pk]))
+        self.assertEqual(response.status_code, 200)
+        self.assertHardened(response)
+
+    def test_error_pages_are_hardened(self):
+        self.assertHardened(self.get("/no-such-page/"))
+        with mock.patch("interviews.views.render", side_effect=RuntimeError("boom")):
+            response = self.get(reverse("interviews:home"))
+        self.assertEqual(response.status_code, 500)
+        self.assertHardened(response)
+        with mock.patch("interviews.views.render", side_effect=OperationalError("gone")):
+            response = self.get(reverse("interviews:home"))
+        self.assertEqual(response.status_code, 503)
+        self.assertHardened(response)
+
+    def test_csrf_cookie_is_secure(self):
+        response = self.get(reverse("reports:token"))
+        self.assertTrue(response.cookies[settings.CSRF_COOKIE_NAME]["secure"])
+
+    def test_preload_is_off_by_default(self):
+        self.assertFalse(settings.SECURE_HSTS_PRELOAD)
+        self.assertNotIn("preload", self.get("/")["Strict-Transport-Security"])
+
+
+def run_manage(*args, **env):
+    environment = {**os.environ, **env}
+    # The browser tests set this in the test process; a real deployment does not have it.
+    for name in ["DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"]:
+        environment.pop(name, None)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=settings.BASE_DIR,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+class ProductionCheckTests(TestCase):
+    def test_check_deploy_is_clean_in_production(self):
+        result = run_manage(
+            "check",
+            "--deploy",
+            "--fail-level",
+            "WARNING",
+            DEBUG="false",
+            SECRET_KEY="x" * 20 + "production-secret-key-for-the-check",
+            ALLOWED_HOSTS="example.org",
+        )
+        self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
+        self.assertIn("no issues", result.stdout)
+
+    def test_admin_path_is_configurable(self):
+        code = "import django; django.setup(); from django.urls import reverse; print(reverse('admin:index'))"
+        environment = {**os.environ, "ADMIN_URL": "newsroom-desk/"}
+        result = subprocess.run(
+            [sys.executable, "-c", code],
+            cwd=settings.BASE_DIR,
+            env=environment,
+            capture_output=True,
+            text=True,
+        )
+        self.assertEqual(result.stdout.strip(), "/newsroom-desk/", result.stderr)
+
+
+class LoginLockoutTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.editor = make_user(username="desk", superuser=True)
+
+    def attempt(self, password, address="203.0.113.50", **extra):
+        client = Client(REMOTE_ADDR=address)
+        return client.post(reverse("admin:login"), {"username": "desk", "password": password}, **extra)
+
+    def fail_until_locked(self, **extra):
+        for _ in range(settings.LOGIN_FAILURE_LIMIT):
+            self.attempt("wrong", **extra)
+
+    def test_failed_logins_lock_the_account_for_that_client(self):
+        self.assertEqual(self.attempt(PASSWORD).status_code, 302)
+        self.fail_until_locked()
+        response = self.attempt(PASSWORD)
+        self.assertEqual(response.status_code, 429)
+        self.assertContains(response, "Too many failed logins", status_code=429)
+        self.assertContains(response, f"{settings.LOGIN_COOLOFF_MINUTES} minutes", status_code=429)
+        self.assertEqual(response["Retry-After"], str(settings.LOGIN_COOLOFF_MINUTES * 60))
+        self.assertNotIn(settings.SESSION_COOKIE_NAME, response.cookies)
+
+    def test_another_client_is_not_locked_out(self):
+        self.fail_until_locked()
+        self.assertEqual(self.attempt(PASSWORD, address="198.51.100.20").status_code, 302)
+
+    def test_forged_forwarded_header_does_not_escape_the_lockout(self):
+        self.fail_until_locked()
+        response = self.attempt(PASSWORD, HTTP_X_FORWARDED_FOR="192.0.2.99")
+        self.assertEqual(response.status_code, 429)
+
+    def test_lockout_ends_after_the_cool_off(self):
+        self.fail_until_locked()
+        later = timezone.now() + timedelta(minutes=settings.LOGIN_COOLOFF_MINUTES + 1)
+        with time_machine.travel(later, tick=False):
+            self.assertEqual(self.attempt(PASSWORD).status_code, 302)
+
+
+class IdleSessionTests(TestCase):
+    def test_session_lasts_the_idle_time_and_is_renewed_by_use(self):
+        self.assertEqual(settings.SESSION_COOKIE_AGE, settings.SESSION_IDLE_MINUTES * 60)
+        self.client.force_login(make_user(superuser=True))
+        key = self.client.session.session_key
+        first = Session.objects.get(pk=key).expire_date
+        with time_machine.travel(timezone.now() + timedelta(minutes=10), tick=False):
+            self.assertEqual(self.client.get(reverse("admin:index")).status_code, 200)
+        renewed = Session.objects.get(pk=key).expire_date
+        self.assertGreaterEqual(renewed - first, timedelta(minutes=9))
+
+    def test_idle_session_expires(self):
+        self.client.force_login(make_user(superuser=True))
+        later = timezone.now() + timedelta(minutes=settings.SESSION_IDLE_MINUTES + 1)
+        with time_machine.travel(later, tick=False):
+            response = self.client.get(reverse("admin:index"))
+        self.assertEqual(response.status_code, 302)
+        self.assertIn(reverse("admin:login"), response["Location"])
+
+    def test_readers_with_a_forged_cookie_get_no_session(self):
+        self.client.cookies[settings.SESSION_COOKIE_NAME] = "forged" * 6
+        self.client.get(reverse("interviews:home"))
+        self.assertFalse(Session.objects.exists())

@@ -2,7 +2,7 @@ import reversion
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.db import models
-from django.db.models import Count, Prefetch
+from django.db.models import Count
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -169,14 +169,7 @@ class InterviewAdmin(VersionAdmin):
         interviews = super().get_queryset(request)
         if not is_publisher(request.user):
             interviews = interviews.filter(created_by=request.user)
-        return interviews.without_search_columns().prefetch_related(
-            "tags",
-            Prefetch(
-                "interview_experts",
-                queryset=InterviewExpert.objects.select_related("expert"),
-                to_attr="credited_experts",
-            ),
-        )
+        return interviews.without_search_columns().with_credits().prefetch_related("tags")
 
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))

@@ -146,17 +146,21 @@ class InterviewQuerySet(models.QuerySet):
 
     def for_listing(self):
         """Return interviews with what a list of cards shows, newest first."""
-        return (
-            self.without_search_columns()
-            .prefetch_related(
-                models.Prefetch(
-                    "interview_experts",
-                    queryset=InterviewExpert.objects.select_related("expert"),
-                    to_attr="credited_experts",
-                )
+        return self.without_search_columns().with_credits().order_by("-publish_at", "-pk")
+
+    def with_credits(self):
+        """Return interviews with their experts, in order, as `credited_experts`."""
+        return self.prefetch_related(
+            models.Prefetch(
+                "interview_experts",
+                queryset=InterviewExpert.objects.select_related("expert"),
+                to_attr="credited_experts",
             )
-            .order_by("-publish_at", "-pk")
         )
+
+    def for_page(self):
+        """Return interviews with everything their page shows, in a fixed number of queries."""
+        return self.without_search_columns().with_credits().prefetch_related("blocks", "tags", "corrections")
 
 
 class Interview(models.Model):

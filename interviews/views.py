@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 from django.http import Http404
@@ -79,19 +79,6 @@ def home(request):
     return render(request, "interviews/home.html", _listing(request, Interview.objects.published()))
 
 
-def _with_page_parts(interviews):
-    return interviews.without_search_columns().prefetch_related(
-        Prefetch(
-            "interview_experts",
-            queryset=InterviewExpert.objects.select_related("expert"),
-            to_attr="credited_experts",
-        ),
-        "blocks",
-        "tags",
-        "corrections",
-    )
-
-
 def _related(interview):
     expert_ids = [credit.expert_id for credit in interview.credited_experts]
     tag_ids = [tag.pk for tag in interview.tags.all()]
@@ -155,7 +142,7 @@ def render_interview(request, interview, status=200, **extra):
 
 
 def interview_detail(request, slug):
-    interview = get_object_or_404(_with_page_parts(Interview.objects.published()), slug=slug)
+    interview = get_object_or_404(Interview.objects.published().for_page(), slug=slug)
     if interview.interface_language != request.LANGUAGE_CODE:
         # One address per interview: the one under its own language.
         return redirect(interview.get_absolute_url(), permanent=True)
@@ -166,7 +153,7 @@ def interview_detail(request, slug):
 def preview(request, pk):
     if not request.user.is_authenticated or not request.user.is_staff:
         return redirect_to_login(request.get_full_path(), reverse("admin:login"))
-    interview = get_object_or_404(_with_page_parts(Interview.objects.all()), pk=pk)
+    interview = get_object_or_404(Interview.objects.for_page(), pk=pk)
     if not can_preview(request.user, interview):
         raise PermissionDenied("You may not preview this interview.")
     response = render_interview(request, interview, preview=True)
@@ -182,7 +169,7 @@ def approval(request, token):
     except ApprovalLinkError as error:
         context = {"message": str(error)}
         return render(request, "interviews/approval_invalid.html", context, status=error.status)
-    interview = _with_page_parts(Interview.objects.all()).get(pk=approval.interview_id)
+    interview = Interview.objects.for_page().get(pk=approval.interview_id)
     # The expert reads the draft with the interface in the interview's language.
     with translation.override(interview.interface_language):
         response = _answer_approval(request, approval, interview)
@@ -270,13 +257,7 @@ def search(request):
         interviews = interviews.filter(tags=filters["tag"])
     if filters["language"]:
         interviews = interviews.filter(language=filters["language"])
-    results = interviews.search(query).prefetch_related(
-        Prefetch(
-            "interview_experts",
-            queryset=InterviewExpert.objects.select_related("expert"),
-            to_attr="credited_experts",
-        )
-    )
+    results = interviews.search(query).with_credits()
     page = _page(request, results) if query else None
     if page:
         for interview in page:

@@ -4,7 +4,6 @@ import logging
 import nh3
 from django.conf import settings
 from django.db import DatabaseError
-from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
@@ -17,7 +16,7 @@ from cms.attribution.links import canonical_url, host_of, is_public_host, normal
 from cms.attribution.models import Republication, RepublicationView, SourceNotice
 from cms.clients import hit
 from cms.links import absolute_url
-from interviews.models import Interview, InterviewExpert
+from interviews.models import Interview
 
 logger = logging.getLogger(__name__)
 
@@ -56,14 +55,7 @@ def page_attribution(request, interview):
 
 def republish(request, slug):
     interview = get_object_or_404(
-        Interview.objects.published().prefetch_related(
-            Prefetch(
-                "interview_experts",
-                queryset=InterviewExpert.objects.select_related("expert"),
-                to_attr="credited_experts",
-            ),
-            "blocks",
-        ),
+        Interview.objects.published().with_credits().prefetch_related("blocks"),
         slug=slug,
     )
     attribution = page_attribution(request, interview)

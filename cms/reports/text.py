@@ -7,10 +7,8 @@ import re
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from django.db.models import Prefetch
 from django.utils.html import strip_tags
 
-from interviews.models import InterviewExpert
 from interviews.text import render_block_html
 
 _SPACE = re.compile(r"\s+")
@@ -55,20 +53,6 @@ class Part:
     @property
     def editable(self):
         return self.obj is not None
-
-
-def with_page_text(queryset):
-    """Return the interview queryset with everything `page_parts` reads, in a fixed number of queries."""
-    return queryset.prefetch_related(
-        Prefetch(
-            "interview_experts",
-            queryset=InterviewExpert.objects.select_related("expert"),
-            to_attr="credited_experts",
-        ),
-        "blocks",
-        "tags",
-        "corrections",
-    )
 
 
 def page_parts(interview):

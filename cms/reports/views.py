@@ -16,7 +16,7 @@ from cms.clients import client_hash, hit
 from cms.reports.forms import ReportForm
 from cms.reports.models import ErrorReport
 from cms.reports.notifications import report_received
-from cms.reports.text import page_text, suggestion_from_comment, with_page_text
+from cms.reports.text import page_text, suggestion_from_comment
 from interviews.models import Interview
 
 BODY_LIMIT = 16_384
@@ -70,7 +70,7 @@ def _interview_for(page, request):
         raise PageNotFound(_("This page was not found on this site."))
     if match.view_name != "interviews:interview_detail":
         raise PageNotFound(_("Reports can be sent from interview pages only."))
-    interview = with_page_text(Interview.objects.published()).filter(slug=match.kwargs["slug"]).first()
+    interview = Interview.objects.published().for_page().filter(slug=match.kwargs["slug"]).first()
     if interview is None:
         raise PageNotFound(_("This interview is not published, so there is nothing to report on it."))
     return interview

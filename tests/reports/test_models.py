@@ -9,7 +9,6 @@ from cms.reports.text import (
     page_text,
     suggestion_from_comment,
     text_fragment,
-    with_page_text,
 )
 from interviews.models import Block, Interview
 from tests.builders import make_expert, make_interview
@@ -55,7 +54,7 @@ class PageTextTests(TestCase):
         )
 
     def text(self):
-        return page_text(with_page_text(Interview.objects.filter(pk=self.interview.pk)).get())
+        return page_text(Interview.objects.filter(pk=self.interview.pk).for_page().get())
 
     def test_page_text_reads_as_the_page_shows_it(self):
         text = self.text()

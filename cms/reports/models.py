@@ -1,6 +1,5 @@
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.db import IntegrityError, models, transaction
 from django.db.models import F, Q
 from django.urls import reverse
@@ -14,7 +13,7 @@ from cms.reports.text import (
     replace_once,
     text_fragment,
 )
-from interviews.models import Block, Interview
+from interviews.models import Block, Interview, user_reference
 
 COMMENT_LIMIT = 4000
 PREVIEW_CONTEXT = 120
@@ -142,9 +141,7 @@ class ErrorReport(models.Model):
         default=True,
         help_text="Cleared when an edit removes the reported text from the interview.",
     )
-    handled_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
+    handled_by = user_reference()
     handled_at = models.DateTimeField(null=True, blank=True)
     notified_at = models.DateTimeField(
         "editors notified", null=True, blank=True, help_text="When the editors' email about it was sent."
@@ -256,9 +253,7 @@ class Correction(models.Model):
         related_name="corrections",
         help_text="The reader's report that led to it, if any.",
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
+    created_by = user_reference()
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

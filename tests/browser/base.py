@@ -28,6 +28,25 @@ HAVE_CHROMIUM = bool(shutil.which(CHROMIUM))
 # itself are still synchronous, so Django's guard against async contexts does not apply.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
+# Find the word in the page's text; select it, or return the middle of its box on screen.
+FIND_WORD = """([word, select]) => {
+    const walker = document.createTreeWalker(document.querySelector("main"), NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+        const index = walker.currentNode.data.indexOf(word);
+        if (index < 0) continue;
+        const range = document.createRange();
+        range.setStart(walker.currentNode, index);
+        range.setEnd(walker.currentNode, index + word.length);
+        if (select) {
+            window.getSelection().removeAllRanges();
+            window.getSelection().addRange(range);
+        }
+        const box = range.getBoundingClientRect();
+        return {x: box.left + box.width / 2, y: box.top + box.height / 2};
+    }
+    return null;
+}"""
+
 
 @unittest.skipUnless(HAVE_CHROMIUM or os.environ.get("CI"), f"Chromium not installed at {CHROMIUM}")
 class BrowserTestCase(StaticLiveServerTestCase):
@@ -74,6 +93,10 @@ class BrowserTestCase(StaticLiveServerTestCase):
     def tearDown(self):
         self.context.close()
         super().tearDown()
+
+    def select_text(self, word):
+        """Select the first occurrence of word in the page's main text; return whether it was found."""
+        return self.page.evaluate(FIND_WORD, [word, True]) is not None
 
     def open(self, path):
         self.page.goto(self.live_server_url + path)

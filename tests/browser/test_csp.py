@@ -17,20 +17,6 @@ document.addEventListener("securitypolicyviolation", (event) => {
     window.cspViolations.push(`${event.violatedDirective} ${event.blockedURI} ${where}`);
 });
 """
-SELECT_WORD = """word => {
-    const walker = document.createTreeWalker(document.querySelector("main"), NodeFilter.SHOW_TEXT);
-    while (walker.nextNode()) {
-        const index = walker.currentNode.data.indexOf(word);
-        if (index < 0) continue;
-        const range = document.createRange();
-        range.setStart(walker.currentNode, index);
-        range.setEnd(walker.currentNode, index + word.length);
-        window.getSelection().removeAllRanges();
-        window.getSelection().addRange(range);
-        return true;
-    }
-    return false;
-}"""
 
 
 class ContentSecurityPolicyTests(BrowserTestCase):
@@ -59,7 +45,7 @@ class ContentSecurityPolicyTests(BrowserTestCase):
         self.assertEqual(self.page.locator('script[type="application/ld+json"]').count() > 0, True)
         # Copying a passage runs the attribution script.
         self.page.evaluate("document.querySelector('.block--answer').scrollIntoView()")
-        self.assertTrue(self.page.evaluate(SELECT_WORD, "shraed"))
+        self.assertTrue(self.select_text("shraed"))
         self.page.keyboard.press("Control+c")
         # The report dialog: open, fill, send; its fetches are same-origin.
         self.page.keyboard.press("Control+Enter")

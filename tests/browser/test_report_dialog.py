@@ -5,32 +5,13 @@ from django.core.cache import cache
 from django.test import override_settings
 
 from cms.reports.models import ErrorReport
-from tests.browser.base import BrowserTestCase
+from tests.browser.base import FIND_WORD, BrowserTestCase
 from tests.reports.builders import make_reported_interview
 
 pytestmark = pytest.mark.browser
 
 # Screenshots for a human check of the dialog's look; set REPORT_SCREENSHOTS to a folder to keep them.
 SCREENSHOTS = os.environ.get("REPORT_SCREENSHOTS", "")
-
-# Find the word in the page's text; select it, or return the middle of its box on screen.
-FIND_WORD = """([word, select]) => {
-    const walker = document.createTreeWalker(document.querySelector("main"), NodeFilter.SHOW_TEXT);
-    while (walker.nextNode()) {
-        const index = walker.currentNode.data.indexOf(word);
-        if (index < 0) continue;
-        const range = document.createRange();
-        range.setStart(walker.currentNode, index);
-        range.setEnd(walker.currentNode, index + word.length);
-        if (select) {
-            window.getSelection().removeAllRanges();
-            window.getSelection().addRange(range);
-        }
-        const box = range.getBoundingClientRect();
-        return {x: box.left + box.width / 2, y: box.top + box.height / 2};
-    }
-    return null;
-}"""
 
 
 class ReportDialogTestCase(BrowserTestCase):
@@ -42,7 +23,7 @@ class ReportDialogTestCase(BrowserTestCase):
         self.dialog = self.page.locator("dialog.report-dialog")
 
     def select(self, word):
-        self.assertTrue(self.page.evaluate(FIND_WORD, [word, True]))
+        self.assertTrue(self.select_text(word))
 
     def double_click(self, word):
         point = self.page.evaluate(FIND_WORD, [word, False])

@@ -111,7 +111,7 @@ class TaggedInterview(TaggedItemBase):
         constraints = [models.UniqueConstraint(fields=["content_object", "tag"], name="unique_interview_tag")]
 
 
-SEARCH_COLUMNS = ["search_text", "search_names", "search_config", "search_vector"]
+SEARCH_COLUMNS = ["search_text", "search_names", "search_config", "search_vector", "search_head"]
 
 
 class InterviewQuerySet(models.QuerySet):
@@ -271,6 +271,7 @@ class Interview(models.Model):
     search_names = models.TextField(blank=True, editable=False)
     search_config = models.CharField(max_length=20, default="simple", editable=False)
     search_vector = SearchVectorField(null=True, editable=False)
+    search_head = SearchVectorField(null=True, editable=False)
 
     objects = InterviewQuerySet.as_manager()
 

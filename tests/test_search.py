@@ -1,12 +1,21 @@
+from datetime import timedelta
+from importlib import import_module
+
 import pytest
+from django.contrib.postgres.search import SearchQuery
 from django.db import connection
 from django.test import TestCase
 from django.urls import reverse
+from django.utils import timezone
 
 from interviews.models import Block, Interview
 from tests.builders import make_draft, make_expert, make_interview
 
 on_postgres = pytest.mark.postgres
+
+
+def days_ago(days):
+    return timezone.now() - timedelta(days=days, hours=1)
 
 
 class SearchTestsMixin:
@@ -185,6 +194,58 @@ class PostgresSearchTests(SearchTestsMixin, TestCase):
         with connection.cursor() as cursor:
             cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'interview_search_vector'")
             self.assertIn("gin (search_vector)", cursor.fetchone()[0])
+
+    def test_title_match_ranks_above_newer_body_match(self):
+        older = make_interview(title="Glaciers", publish_at=days_ago(9), blocks=[("answer", "x")])
+        newer = make_interview(publish_at=days_ago(2), blocks=[("answer", "Glaciers, glaciers, glaciers.")])
+        self.assertEqual(self.results(q="glaciers"), [older, newer])
+
+    def test_people_and_topics_rank_above_newer_body_match(self):
+        newer = make_interview(publish_at=days_ago(0), blocks=[("answer", "Sultan said so. Water, water.")])
+        self.assertEqual(self.results(q="Sultan"), [self.water, newer])
+        self.assertEqual(self.results(q="water")[0], self.water)
+
+    def test_body_matches_come_newest_first_however_often_the_word_appears(self):
+        often = make_interview(publish_at=days_ago(5), blocks=[("answer", "Glaciers. " * 20)])
+        once = make_interview(publish_at=days_ago(2), blocks=[("answer", "Glaciers melt.")])
+        self.assertEqual(self.results(q="glaciers"), [once, often])
+
+    def test_word_only_in_the_body_still_finds_the_interview(self):
+        self.assertEqual(self.results(q="reservoirs"), [self.water])
+        head = Interview.objects.filter(search_head=SearchQuery("reservoirs", config="english"))
+        self.assertFalse(head.exists())
+
+    def test_head_holds_title_people_topics_and_lead_after_a_save(self):
+        for word in ["rivers", "Sultan", "water", "Darya"]:
+            head = Interview.objects.published().filter(search_head=SearchQuery(word, config="english"))
+            self.assertEqual(list(head), [self.water], word)
+        self.water.title = "Glaciers and rules"
+        self.water.save()
+        head = Interview.objects.filter(search_head=SearchQuery("glaciers", config="english"))
+        self.assertEqual(list(head), [self.water])
+
+    def test_ranking_reads_the_head_not_the_full_vector(self):
+        results = Interview.objects.published().search("irrigation")
+        self.assertIn("ts_rank(search_head", results.explain())
+        self.assertNotIn("ts_rank(search_vector", results.explain())
+        self.assertLessEqual({"search_vector", "search_head"}, results[0].get_deferred_fields())
+
+    def test_interview_without_a_head_is_still_found_last(self):
+        newer = make_interview(publish_at=days_ago(0), blocks=[("answer", "Rivers everywhere.")])
+        Interview.objects.filter(pk=self.water.pk).update(search_head=None)
+        self.assertEqual(self.results(q="rivers"), [newer, self.water])
+
+    def test_migration_fills_the_head_of_existing_rows(self):
+        from django.apps import apps
+
+        fill_search_head = import_module("interviews.migrations.0008_search_head").fill_search_head
+        Interview.objects.update(search_head=None)
+        with connection.schema_editor() as editor:
+            fill_search_head(apps, editor)
+        self.assertFalse(Interview.objects.filter(search_head=None).exists())
+        refreshed = Interview.objects.filter(search_head=SearchQuery("переводы", config="russian"))
+        self.assertEqual(list(refreshed), [self.russian])
+        self.assertEqual(self.results(q="Sultan"), [self.water])
 
 
 class RebuildCommandTests(TestCase):

@@ -90,9 +90,11 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "cms.faults.DatabaseUnavailableMiddleware",
-    # ETag and 304 answers; then the page cache's storing half, which must see cookies set below.
+    # ETag and 304 answers; then the page cache: its storing half must see cookies set below, and
+    # its answering half serves hits without the rest of the chain (see cms/pagecache).
     "django.middleware.http.ConditionalGetMiddleware",
     "cms.pagecache.middleware.UpdatePageCacheMiddleware",
+    "cms.pagecache.middleware.FetchFromPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "cms.security.middleware.IdleSessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -101,8 +103,6 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    # After everything that decides what a request means (language, host); see cms/pagecache.
-    "cms.pagecache.middleware.FetchFromPageCacheMiddleware",
     # Last, as django-axes asks: it turns a refused login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]

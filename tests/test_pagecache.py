@@ -84,6 +84,17 @@ class CachingTests(PageCacheTestCase):
         self.assertEqual(self.read("/ru/").get("Content-Language"), "ru")
         self.assertEqual(self.read("/").get("Content-Language"), "en")
 
+    def test_a_hit_carries_the_headers_of_the_page_it_repeats(self):
+        for url in ["/", "/ru/", self.interview.get_absolute_url()]:
+            with self.subTest(url):
+                miss = self.read(url, accept_language="ru")
+                hit = self.read(url, accept_language="ru")
+                self.assertHit(hit)
+                names = ["Content-Language", "Vary", "X-Frame-Options", "Content-Security-Policy", "ETag"]
+                for name in names:
+                    self.assertEqual(hit.get(name), miss.get(name), name)
+                self.assertEqual(hit.content, miss.content)
+
     def test_logged_in_editors_bypass_the_cache(self):
         self.read("/")
         editor = Client()

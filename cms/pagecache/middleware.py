@@ -1,9 +1,11 @@
 """A full-page cache for anonymous readers, in the shared cache (Redis in production).
 
-Two halves, like Django's own cache middleware: FetchFromPageCacheMiddleware sits last, after
-every middleware that decides what a request means (language, host), and answers from the
-cache; UpdatePageCacheMiddleware sits near the top, so it sees the finished response, cookies
-included, and stores it.
+Two halves, like Django's own cache middleware: UpdatePageCacheMiddleware sits near the top, so
+it sees the finished response, cookies and headers included, and stores it;
+FetchFromPageCacheMiddleware sits right below it and answers from the cache, so a hit skips
+sessions, locale, CSRF and authentication, none of which an anonymous reader's cached page needs.
+It works out the page's language from the path itself, as LocaleMiddleware would (cms/urls.py:
+a language prefix, or none for the default language), and the host check is get_host()'s.
 
 Each entry carries the content generation it was rendered under (see cms/pagecache/signals.py)
 and is served only while that generation is current and, since scheduled interviews go live
@@ -67,8 +69,13 @@ def is_cacheable_request(request):
     return section not in PRIVATE_SECTIONS and section != admin
 
 
+def _language(request):
+    """Return the language the page is rendered in: its path's prefix, or the default language."""
+    return translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+
+
 def _key(request):
-    address = f"{request.build_absolute_uri()}\n{translation.get_language()}"
+    address = f"{request.build_absolute_uri()}\n{_language(request)}"
     return "pagecache:page:" + hashlib.sha256(address.encode()).hexdigest()
 
 
@@ -90,7 +97,7 @@ def _next_publish(now):
 
 
 class FetchFromPageCacheMiddleware:
-    """Answer anonymous readers from the page cache. Keep it last in MIDDLEWARE."""
+    """Answer anonymous readers from the page cache. Keep it right below UpdatePageCacheMiddleware."""
 
     def __init__(self, get_response):
         self.get_response = get_response

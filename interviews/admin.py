@@ -15,6 +15,7 @@ from cms.attribution.admin import republication_summary
 from interviews import admin_import, admin_workflow
 from interviews.forms import InterviewAdminForm
 from interviews.models import (
+    DERIVED_COLUMNS,
     Block,
     Expert,
     ExpertLink,
@@ -81,12 +82,17 @@ class BlockInline(admin.StackedInline):
     readonly_fields = ["anchor"]
 
 
-# Revisions keep an interview's content with its blocks, experts and tags. Restoring one
-# leaves the workflow state as it is now (see keep_workflow_state in signals.py).
+# Revisions keep an interview's content with its blocks, experts and tags, not what is derived
+# from them (search columns, the rendered body). Restoring one leaves the workflow state and the
+# derived columns as they are now (see keep_workflow_state in signals.py).
 reversion.register(Block)
 reversion.register(InterviewExpert)
 reversion.register(TaggedInterview)
-reversion.register(Interview, follow=["blocks", "interview_experts", "taggedinterview_set"])
+reversion.register(
+    Interview,
+    follow=["blocks", "interview_experts", "taggedinterview_set"],
+    exclude=DERIVED_COLUMNS,
+)
 
 
 class VisibilityFilter(admin.SimpleListFilter):

@@ -7,6 +7,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.html import strip_tags
+from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
@@ -109,9 +110,13 @@ class TaggedInterview(TaggedItemBase):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["content_object", "tag"], name="unique_interview_tag")]
+        # A topic's most recently added interviews, read from the index alone (interviews.related).
+        indexes = [models.Index(fields=["tag", "-content_object"], name="tagged_recent")]
 
 
 SEARCH_COLUMNS = ["search_text", "search_names", "search_config", "search_vector", "search_head"]
+# Columns computed from an interview's content after every save, never edited.
+DERIVED_COLUMNS = [*SEARCH_COLUMNS, "body_html"]
 
 
 class InterviewQuerySet(models.QuerySet):
@@ -146,7 +151,7 @@ class InterviewQuerySet(models.QuerySet):
 
     def for_listing(self):
         """Return interviews with what a list of cards shows, newest first."""
-        return self.without_search_columns().with_credits().order_by("-publish_at", "-pk")
+        return self.without_search_columns().defer("body_html").with_credits().order_by("-publish_at", "-pk")
 
     def with_credits(self):
         """Return interviews with their experts, in order, as `credited_experts`."""
@@ -160,7 +165,7 @@ class InterviewQuerySet(models.QuerySet):
 
     def for_page(self):
         """Return interviews with everything their page shows, in a fixed number of queries."""
-        return self.without_search_columns().with_credits().prefetch_related("blocks", "tags", "corrections")
+        return self.without_search_columns().with_credits().prefetch_related("tags", "corrections")
 
 
 class Interview(models.Model):
@@ -272,6 +277,8 @@ class Interview(models.Model):
     search_config = models.CharField(max_length=20, default="simple", editable=False)
     search_vector = SearchVectorField(null=True, editable=False)
     search_head = SearchVectorField(null=True, editable=False)
+    # The blocks rendered for readers, kept current after every save by interviews.body.
+    body_html = models.TextField(blank=True, editable=False)
 
     objects = InterviewQuerySet.as_manager()
 
@@ -353,6 +360,16 @@ class Interview(models.Model):
             and self.publish_at is not None
             and self.publish_at > timezone.now()
         )
+
+    @property
+    def body(self):
+        """Return the body as safe HTML: stored by interviews.body, rendered from sanitised blocks."""
+        if not self.body_html and self.pk:
+            # A row stored before bodies were (see `manage.py render_bodies`), or one with no blocks.
+            from interviews.body import render_body
+
+            return mark_safe(render_body(self, self.blocks.all()))
+        return mark_safe(self.body_html)
 
     @property
     def is_public(self):

@@ -1,11 +1,12 @@
-"""Keep each interview's search columns current after every change to what it shows."""
+"""Keep each interview's derived columns (search, rendered body) current after every change."""
 
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 from taggit.models import Tag
 
-from interviews.models import SEARCH_COLUMNS, Block, Expert, Interview, InterviewExpert, TaggedInterview
+from interviews.body import refresh_bodies
+from interviews.models import DERIVED_COLUMNS, Block, Expert, Interview, InterviewExpert, TaggedInterview
 from interviews.renditions import renditions
 from interviews.search import refresh_search_index
 
@@ -18,7 +19,7 @@ WORKFLOW_FIELDS = [
     "publish_at",
     "version",
     "created_by_id",
-    *SEARCH_COLUMNS,
+    *DERIVED_COLUMNS,
 ]
 
 
@@ -34,6 +35,7 @@ def keep_workflow_state(sender, instance, raw=False, **kwargs):
 def interview_saved(sender, instance, raw=False, **kwargs):
     if not raw:
         refresh_search_index([instance.pk])
+        refresh_bodies([instance.pk])
 
 
 @receiver(post_save, sender=Block)
@@ -43,6 +45,13 @@ def interview_saved(sender, instance, raw=False, **kwargs):
 def part_changed(sender, instance, raw=False, **kwargs):
     if not raw:
         refresh_search_index([instance.interview_id])
+
+
+@receiver(post_save, sender=Block)
+@receiver(post_delete, sender=Block)
+def block_changed(sender, instance, raw=False, **kwargs):
+    if not raw:
+        refresh_bodies([instance.interview_id])
 
 
 @receiver(m2m_changed, sender=TaggedInterview)

@@ -4,8 +4,7 @@ from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count, OuterRef, Q, Subquery
-from django.db.models.expressions import RawSQL
+from django.db.models import Count, Q
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -19,12 +18,12 @@ from taggit.models import Tag
 from cms.attribution.views import page_attribution
 from cms.clients import hit
 from interviews.models import ApprovalRequest, Expert, Interview, InterviewExpert, TaggedInterview
+from interviews.related import related_interviews
 from interviews.search import clean_query, snippet
 from interviews.workflow import ApprovalLinkError, approval_from_token, can_preview, record_decision
 
 LANGUAGE_NAMES = dict(settings.CONTENT_LANGUAGES)
 
-RELATED_COUNT = 4
 SHORT_LIST = 5000
 MAX_APPROVAL_COMMENT = 5000
 
@@ -79,42 +78,6 @@ def home(request):
     return render(request, "interviews/home.html", _listing(request, Interview.objects.published()))
 
 
-def _related(interview):
-    expert_ids = [credit.expert_id for credit in interview.credited_experts]
-    tag_ids = [tag.pk for tag in interview.tags.all()]
-    if not (expert_ids or tag_ids):
-        return []
-    # Candidates come from the two link tables' indexes, and each is scored with two index
-    # lookups; joining both tables to every interview instead scans them whole.
-    credits, tagged = InterviewExpert._meta.db_table, TaggedInterview._meta.db_table
-    candidates = RawSQL(
-        f"SELECT interview_id FROM {credits} WHERE expert_id IN ({_placeholders(expert_ids)}) "
-        f"UNION SELECT content_object_id FROM {tagged} WHERE tag_id IN ({_placeholders(tag_ids)})",
-        [*expert_ids, *tag_ids],
-    )
-    return list(
-        Interview.objects.published()
-        .without_search_columns()
-        .filter(pk__in=candidates)
-        .exclude(pk=interview.pk)
-        .annotate(
-            shared_experts=_shared(InterviewExpert, "interview", expert__in=expert_ids),
-            shared_tags=_shared(TaggedInterview, "content_object", tag__in=tag_ids),
-        )
-        .order_by("-shared_experts", "-shared_tags", "-publish_at", "-pk")[:RELATED_COUNT]
-    )
-
-
-def _placeholders(values):
-    return ", ".join(["%s"] * len(values)) or "NULL"
-
-
-def _shared(link_model, link, **condition):
-    """Return how many of the given experts or tags an interview shares, as a subquery."""
-    links = link_model.objects.filter(**{link: OuterRef("pk")}, **condition).order_by().values(link)
-    return Coalesce(Subquery(links.annotate(n=Count("*")).values("n")[:1]), 0)
-
-
 def _translations(interview):
     """Return the published versions of this interview in other languages."""
     original = interview.translation_of_id or interview.pk
@@ -132,9 +95,8 @@ def render_interview(request, interview, status=200, **extra):
     context = {
         "interview": interview,
         "translations": _translations(interview),
-        "blocks": interview.blocks.all(),
         "corrections": interview.corrections.all(),
-        "related": _related(interview),
+        "related": related_interviews(interview),
         "attribution": page_attribution(request, interview),
         **extra,
     }
@@ -257,7 +219,7 @@ def search(request):
         interviews = interviews.filter(tags=filters["tag"])
     if filters["language"]:
         interviews = interviews.filter(language=filters["language"])
-    results = interviews.search(query).with_credits()
+    results = interviews.search(query).defer("body_html").with_credits()
     page = _page(request, results) if query else None
     if page:
         for interview in page:

@@ -569,7 +569,7 @@ if __name__ == "__main__":
     parser.add_argument("--db", choices=["postgres", "sqlite"], default="postgres")
     parser.add_argument("--database", help="PostgreSQL database name (default cms_bench_<size>)")
     parser.add_argument("--reuse", action="store_true", help="keep a database that already holds the dataset")
-    parser.add_argument("--connections", default="4,16,64", help="concurrency levels, comma-separated")
+    parser.add_argument("--connections", default="1,4,16,64", help="concurrency levels, comma-separated")
     parser.add_argument("--duration", type=int, default=5, help="seconds of load per page and level")
     parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1, help="gunicorn workers")
     parser.add_argument("--wrk-threads", type=int, default=2)

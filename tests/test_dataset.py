@@ -5,6 +5,7 @@ from django.db.models import Count
 from django.test import TestCase
 from taggit.models import Tag
 
+from interviews.body import render_body
 from interviews.models import Block, Expert, Interview, InterviewExpert
 from interviews.search import plain_text
 
@@ -37,6 +38,10 @@ class GenerateDatasetTests(TestCase):
     def test_search_columns_are_filled(self):
         self.assertFalse(Interview.objects.filter(search_text="").exists())
         self.assertFalse(Interview.objects.filter(search_names="").exists())
+
+    def test_bodies_are_stored_as_the_site_renders_them(self):
+        for interview in Interview.objects.prefetch_related("blocks")[:5]:
+            self.assertEqual(interview.body_html, render_body(interview, interview.blocks.all()))
 
     def test_pages_of_generated_interviews_render(self):
         interview = Interview.objects.published().first()

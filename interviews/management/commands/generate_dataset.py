@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from taggit.models import Tag
 
+from interviews.body import render_body
 from interviews.models import Block, Expert, Interview, InterviewExpert, TaggedInterview
 from interviews.search import CONFIGS, update_search_vectors
 
@@ -95,6 +96,21 @@ class Dataset:
             else:
                 blocks.append(("answer", self.text(answer_words), ""))
         return blocks
+
+
+def reserve_ids(model, count):
+    """Return `count` new primary keys for rows of `model`, so they can be known before insertion."""
+    table = model._meta.db_table
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)", [table, count]
+            )
+            return [row[0] for row in cursor.fetchall()]
+        # Elsewhere (SQLite, small sizes) this command is the only writer while it runs.
+        cursor.execute(f"SELECT COALESCE(MAX(id), 0) FROM {connection.ops.quote_name(table)}")
+        first = cursor.fetchone()[0] + 1
+    return list(range(first, first + count))
 
 
 def insert(model, fields, rows):
@@ -215,19 +231,29 @@ class Command(BaseCommand):
                 )
             )
             parts.append((blocks, credited, chosen))
+        block_ids = iter(reserve_ids(Block, sum(len(blocks) for blocks, _credited, _chosen in parts)))
+        block_lists = []
+        for interview, (texts, _credited, _chosen) in zip(rows, parts, strict=True):
+            blocks = [
+                Block(pk=next(block_ids), order=order, kind=kind, text=f"<p>{text}</p>", anchor=anchor)
+                for order, (kind, text, anchor) in enumerate(texts)
+            ]
+            # The body the site renders on save (interviews.body), with the blocks' own ids.
+            interview.body_html = render_body(interview, blocks)
+            block_lists.append(blocks)
         Interview.objects.bulk_create(rows)
         block_rows, credit_rows, tag_rows = [], [], []
-        for interview, (blocks, credited, chosen) in zip(rows, parts, strict=True):
+        for interview, blocks, (_texts, credited, chosen) in zip(rows, block_lists, parts, strict=True):
             block_rows += [
-                (interview.pk, order, kind, f"<p>{text}</p>", "", "", "", False, anchor)
-                for order, (kind, text, anchor) in enumerate(blocks)
+                (block.pk, interview.pk, block.order, block.kind, block.text, "", "", "", False, block.anchor)
+                for block in blocks
             ]
             credit_rows += [
                 (interview.pk, expert_pk, order, role, bio)
                 for order, (expert_pk, _name, role, bio) in enumerate(credited)
             ]
             tag_rows += [(interview.pk, tag_pk) for tag_pk, _name in chosen]
-        block_fields = ["interview", "order", "kind", "text", "image", "caption", "credit"]
+        block_fields = ["id", "interview", "order", "kind", "text", "image", "caption", "credit"]
         insert(Block, [*block_fields, "reuse_allowed", "anchor"], block_rows)
         insert(InterviewExpert, ["interview", "expert", "order", "role", "bio"], credit_rows)
         insert(TaggedInterview, ["content_object", "tag"], tag_rows)

@@ -1,0 +1,77 @@
+"""An interview's body, rendered once when it changes rather than on every page view.
+
+The body is the longest part of an interview page and depends only on the interview's own row
+(its interviewer label and language) and its blocks, so it is rendered when either is saved and
+stored in Interview.body_html; the page writes out that one string. The signals in
+interviews/signals.py call refresh_bodies after every save; `manage.py render_bodies` redoes
+them all, as after an upgrade that changes the markup below.
+
+Plain functions rather than a template: rendering a thousand bodies (an import, the benchmark's
+dataset) then takes a fraction of a second per hundred interviews, not seconds.
+"""
+
+from django.utils import translation
+from django.utils.html import format_html, strip_tags
+from django.utils.translation import gettext
+
+from interviews.models import Block, Interview
+from interviews.templatetags.pictures import picture
+
+IMAGE_SIZES = "(min-width: 48rem) 46rem, 100vw"
+
+
+def render_body(interview, blocks):
+    """Return the HTML of the interview's blocks, in its page's interface language."""
+    with translation.override(interview.interface_language):
+        anchor_label = gettext("Link to this question")
+        return "\n".join(_block(interview, block, anchor_label) for block in blocks)
+
+
+def refresh_bodies(interview_ids):
+    """Render and store the bodies of the given interviews from their current blocks."""
+    interviews = (
+        Interview.objects.filter(pk__in=list(interview_ids))
+        .only("language", "interviewer_label")
+        .prefetch_related("blocks")
+    )
+    for interview in interviews:
+        body = render_body(interview, interview.blocks.all())
+        # update(), not save(): the stored body is not an edit (no new version, no signals).
+        Interview.objects.filter(pk=interview.pk).update(body_html=body)
+
+
+def _block(interview, block, anchor_label):
+    kind = block.kind
+    if kind == Block.Kind.QUESTION:
+        label = interview.interviewer_label
+        return format_html(
+            '<section class="block block--question" id="{anchor}" data-block="{pk}">'
+            '<a class="block__anchor" href="#{anchor}" aria-label="{anchor_label}">#</a>'
+            "{label}{text}</section>",
+            anchor=block.anchor,
+            pk=block.pk,
+            anchor_label=anchor_label,
+            label=format_html('<span class="block__label">{}:</span> ', label) if label else "",
+            text=block.html,
+        )
+    if kind in (Block.Kind.ANSWER, Block.Kind.PARAGRAPH):
+        text = block.html
+        return format_html('<div class="block block--{}" data-block="{}">{}</div>', kind, block.pk, text)
+    if kind == Block.Kind.HEADING:
+        text = strip_tags(block.html)
+        return format_html('<h2 class="block block--heading" data-block="{}">{}</h2>', block.pk, text)
+    if kind == Block.Kind.QUOTE:
+        quote = '<blockquote class="block block--quote" data-block="{}">{}</blockquote>'
+        return format_html(quote, block.pk, block.html)
+    if kind == Block.Kind.IMAGE and block.image:
+        caption = ""
+        if block.caption or block.credit:
+            credit = format_html(' <span class="credit">{}</span>', block.credit) if block.credit else ""
+            caption = format_html("<figcaption>{}{}</figcaption>", block.caption, credit)
+        return format_html(
+            '<figure class="figure block block--image" data-block="{}">{}{}</figure>',
+            block.pk,
+            picture(block.image, alt=block.caption, sizes=IMAGE_SIZES),
+            caption,
+        )
+    return ""

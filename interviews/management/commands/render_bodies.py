@@ -1,0 +1,16 @@
+from django.core.management.base import BaseCommand
+
+from interviews.body import refresh_bodies
+from interviews.models import Interview
+
+BATCH = 200
+
+
+class Command(BaseCommand):
+    help = "Render every interview's stored body again (after an upgrade that changes block markup)."
+
+    def handle(self, *args, **options):
+        ids = list(Interview.objects.order_by("pk").values_list("pk", flat=True))
+        for start in range(0, len(ids), BATCH):
+            refresh_bodies(ids[start : start + BATCH])
+        self.stdout.write(f"Bodies rendered for {len(ids)} interviews.")

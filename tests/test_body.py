@@ -1,0 +1,87 @@
+"""The interview body is stored rendered; every change to what it shows must reach the page."""
+
+import io
+
+from django.core.management import call_command
+from django.test import TestCase
+from reversion.models import Version
+
+from interviews.body import render_body
+from interviews.models import Block, Interview
+from tests.builders import make_interview
+
+
+class StoredBodyTests(TestCase):
+    def setUp(self):
+        self.interview = make_interview(
+            blocks=[("question", "Who decides?"), ("answer", "The <em>council</em>, {in the end}.")]
+        )
+
+    def page(self):
+        return self.client.get(self.interview.get_absolute_url())
+
+    def stored(self):
+        return Interview.objects.values_list("body_html", flat=True).get(pk=self.interview.pk)
+
+    def test_body_is_stored_on_save_and_shown_on_the_page(self):
+        body = self.stored()
+        self.assertIn("The <em>council</em>", body)
+        self.assertIn('<span class="insertion" title="Editorial insertion">[in the end]</span>', body)
+        self.assertIn('<span class="block__label">Meridian:</span>', body)
+        self.assertContains(self.page(), body)
+
+    def test_edited_added_and_deleted_blocks_reach_the_page(self):
+        answer = self.interview.blocks.get(kind="answer")
+        answer.text = "The parliament, after all."
+        answer.save()
+        Block.objects.create(interview=self.interview, kind="heading", text="A new part", order=5)
+        self.interview.blocks.get(kind="question").delete()
+        page = self.page()
+        self.assertContains(page, "The parliament, after all.")
+        self.assertContains(page, "A new part")
+        self.assertNotContains(page, "council")
+        self.assertNotContains(page, "Who decides?")
+
+    def test_interviewer_label_change_reaches_the_body(self):
+        self.interview.interviewer_label = "Editor"
+        self.interview.save()
+        self.assertIn('<span class="block__label">Editor:</span>', self.stored())
+        self.assertNotIn("Meridian:", self.stored())
+
+    def test_body_is_rendered_in_the_interview_language(self):
+        interview = make_interview(language="ru", blocks=[("question", "Кто решает?")])
+        body = Interview.objects.get(pk=interview.pk).body_html
+        self.assertIn('aria-label="Ссылка на этот вопрос"', body)
+
+    def test_markup_in_text_cannot_escape_the_block(self):
+        self.interview.blocks.create(
+            kind="answer", text='<script>alert(1)</script><img src=x onerror="y">', order=9
+        )
+        body = self.stored()
+        self.assertNotIn("<script", body)
+        self.assertNotIn("onerror", body)
+
+    def test_block_ids_and_question_anchors_are_in_the_body(self):
+        question = self.interview.blocks.get(kind="question")
+        body = self.stored()
+        self.assertIn(f'id="{question.anchor}" data-block="{question.pk}"', body)
+        self.assertIn(f'href="#{question.anchor}"', body)
+
+    def test_rows_stored_before_bodies_were_still_render_and_the_command_fills_them(self):
+        Interview.objects.filter(pk=self.interview.pk).update(body_html="")
+        self.assertContains(self.page(), "The <em>council</em>")
+        out = io.StringIO()
+        call_command("render_bodies", stdout=out)
+        self.assertIn("Bodies rendered for 1 interviews", out.getvalue())
+        interview = Interview.objects.prefetch_related("blocks").get(pk=self.interview.pk)
+        self.assertEqual(interview.body_html, render_body(interview, interview.blocks.all()))
+
+    def test_revisions_keep_content_not_the_rendered_body(self):
+        import reversion
+
+        with reversion.create_revision():
+            self.interview.save()
+        data = Version.objects.get_for_object(self.interview).first().serialized_data
+        self.assertIn("Interview number", data)
+        self.assertNotIn("body_html", data)
+        self.assertNotIn("search_text", data)

@@ -1,8 +1,9 @@
 """Fill the database with a realistic archive of made-up interviews, for benchmarks.
 
-Rows go in with bulk inserts in batches (COPY on PostgreSQL); the search columns are written
-with the rows, and the PostgreSQL search vectors are then refreshed set-based, a slice of the
-table per CPU, with interviews.search.update_search_vectors.
+Rows go in with bulk inserts in batches (COPY on PostgreSQL, written by a second connection
+while the next batch is made up); the search columns and the rendered body are written with the
+rows, and the PostgreSQL search vectors are then refreshed set-based, a slice of the table per
+CPU, with interviews.search.update_search_vectors.
 """
 
 import itertools
@@ -113,6 +114,34 @@ def reserve_ids(model, count):
     return list(range(first, first + count))
 
 
+def fast_commits():
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            # Made-up rows: losing the last moments of them in a crash costs nothing.
+            cursor.execute("SET synchronous_commit TO off")
+
+
+def write_interviews(batch):
+    """Insert one batch of interviews with their blocks, experts and tags, in one transaction."""
+    rows, block_lists, parts = batch
+    with transaction.atomic():
+        Interview.objects.bulk_create(rows)
+        block_rows, credit_rows, tag_rows = [], [], []
+        for interview, blocks, (_texts, credited, chosen) in zip(rows, block_lists, parts, strict=True):
+            block_rows += [
+                (b.pk, interview.pk, b.order, b.kind, b.text, "", "", "", False, b.anchor) for b in blocks
+            ]
+            credit_rows += [
+                (interview.pk, expert_pk, order, role, bio)
+                for order, (expert_pk, _name, role, bio) in enumerate(credited)
+            ]
+            tag_rows += [(interview.pk, tag_pk) for tag_pk, _name in chosen]
+        block_fields = ["id", "interview", "order", "kind", "text", "image", "caption", "credit"]
+        insert(Block, [*block_fields, "reuse_allowed", "anchor"], block_rows)
+        insert(InterviewExpert, ["interview", "expert", "order", "role", "bio"], credit_rows)
+        insert(TaggedInterview, ["content_object", "tag"], tag_rows)
+
+
 def insert(model, fields, rows):
     """Insert rows (tuples in `fields` order): COPY on PostgreSQL, bulk_create elsewhere."""
     if connection.vendor == "postgresql":
@@ -147,27 +176,40 @@ class Command(BaseCommand):
             raise CommandError("--size must be at least 1.")
         if Interview.objects.exists() and not force:
             raise CommandError("The database already has interviews; use an empty one or pass --force.")
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                # Made-up rows: losing the last moments of them in a crash costs nothing.
-                cursor.execute("SET synchronous_commit TO off")
+        fast_commits()
         started = time.monotonic()
         data = Dataset(size, seed)
         tags = self.make_tags(data)
         experts = self.make_experts(data)
         now = timezone.now()
-        for start in range(0, size, BATCH):
-            with transaction.atomic():
-                self.make_interviews(data, range(start, min(size, start + BATCH)), tags, experts, now)
-            reset_queries()  # with DEBUG on, Django would keep every (huge) insert statement
-            if self.stdout.isatty():
-                self.stdout.write(f"  {min(size, start + BATCH)} interviews", ending="\r")
+        # On PostgreSQL one batch is written by a second connection while the next is made up, so
+        # the database and Python work at the same time. Inside a transaction (tests), other
+        # connections could not see the experts and tags just added: write in line there.
+        pipeline = connection.vendor == "postgresql" and not connection.in_atomic_block
+        with ThreadPoolExecutor(1, initializer=fast_commits) as writer:
+            pending = None
+            for start in range(0, size, BATCH):
+                batch = self.make_interviews(data, range(start, min(size, start + BATCH)), tags, experts, now)
+                if pending is not None:
+                    pending.result()
+                if pipeline:
+                    pending = writer.submit(write_interviews, batch)
+                else:
+                    write_interviews(batch)
+                reset_queries()  # with DEBUG on, Django would keep every (huge) insert statement
+                if self.stdout.isatty():
+                    self.stdout.write(f"  {min(size, start + BATCH)} interviews", ending="\r")
+            if pipeline:
+                pending.result()
+                writer.submit(connections.close_all).result()  # the writer thread's own connection
         inserted = time.monotonic()
         self.refresh_vectors()
         with connection.cursor() as cursor:
             if connection.vendor == "postgresql" and not connection.in_atomic_block:
-                # The visibility map lets list pages count and page with index-only scans.
-                cursor.execute(f"VACUUM ANALYZE {Interview._meta.db_table}")
+                # The visibility map lets list pages count and page, and related interviews find
+                # candidates, with index-only scans (autovacuum would set it, in its own time).
+                tables = [m._meta.db_table for m in (Interview, InterviewExpert, TaggedInterview)]
+                cursor.execute(f"VACUUM ANALYZE {', '.join(tables)}")
             cursor.execute("ANALYZE")
         self.stdout.write(
             f"Generated {size} interviews, {len(experts)} experts and {len(tags)} tags in "
@@ -203,6 +245,7 @@ class Command(BaseCommand):
         return [(e.pk, e.name, e.role, e.short_bio) for e in created]
 
     def make_interviews(self, data, numbers, tags, experts, now):
+        """Return a batch of made-up interviews, their blocks and their credits, for write_interviews."""
         rng = data.rng
         rows, parts = [], []
         for n in numbers:
@@ -241,22 +284,7 @@ class Command(BaseCommand):
             # The body the site renders on save (interviews.body), with the blocks' own ids.
             interview.body_html = render_body(interview, blocks)
             block_lists.append(blocks)
-        Interview.objects.bulk_create(rows)
-        block_rows, credit_rows, tag_rows = [], [], []
-        for interview, blocks, (_texts, credited, chosen) in zip(rows, block_lists, parts, strict=True):
-            block_rows += [
-                (block.pk, interview.pk, block.order, block.kind, block.text, "", "", "", False, block.anchor)
-                for block in blocks
-            ]
-            credit_rows += [
-                (interview.pk, expert_pk, order, role, bio)
-                for order, (expert_pk, _name, role, bio) in enumerate(credited)
-            ]
-            tag_rows += [(interview.pk, tag_pk) for tag_pk, _name in chosen]
-        block_fields = ["id", "interview", "order", "kind", "text", "image", "caption", "credit"]
-        insert(Block, [*block_fields, "reuse_allowed", "anchor"], block_rows)
-        insert(InterviewExpert, ["interview", "expert", "order", "role", "bio"], credit_rows)
-        insert(TaggedInterview, ["content_object", "tag"], tag_rows)
+        return rows, block_lists, parts
 
     def refresh_vectors(self):
         """Refresh the search vectors set-based, one slice of the table per CPU in parallel."""

@@ -1,10 +1,15 @@
 """An interview's body, rendered once when it changes rather than on every page view.
 
-The body is the longest part of an interview page and depends only on the interview's own row
-(its interviewer label and language) and its blocks, so it is rendered when either is saved and
-stored in Interview.body_html; the page writes out that one string. The signals in
-interviews/signals.py call refresh_bodies after every save; `manage.py render_bodies` redoes
-them all, as after an upgrade that changes the markup below.
+The body is the longest part of an interview page. It depends on the interview's own row (its
+interviewer label and language) and its blocks, so it is rendered when either is saved and
+stored in Interview.body_html; the page writes out that one string. It also holds what does
+not change with content: the interface's translation of one label, and image renditions'
+addresses. `manage.py render_bodies` renders every body again after an upgrade that changes
+the markup below, the catalogues, or where media files are served from.
+
+When an image's renditions cannot be made (the cache that coordinates them is down), nothing
+is stored: the page then renders the body on each view, images included once they can be made,
+until the next save.
 
 Plain functions rather than a template: rendering a thousand bodies (an import, the benchmark's
 dataset) then takes a fraction of a second per hundred interviews, not seconds.
@@ -12,6 +17,7 @@ dataset) then takes a fraction of a second per hundred interviews, not seconds.
 
 from django.utils import translation
 from django.utils.html import format_html, strip_tags
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
 from interviews.models import Block, Interview
@@ -20,11 +26,19 @@ from interviews.templatetags.pictures import picture
 IMAGE_SIZES = "(min-width: 48rem) 46rem, 100vw"
 
 
-def render_body(interview, blocks):
-    """Return the HTML of the interview's blocks, in its page's interface language."""
+class ImageUnavailable(Exception):
+    """An image block's renditions could not be made, so its body must not be stored."""
+
+
+def render_body(interview, blocks, *, to_store=False):
+    """Return the HTML of the interview's blocks, in its page's interface language.
+
+    A body to store must be complete: then an image block that could not be given its renditions
+    raises ImageUnavailable. Otherwise it shows its caption alone, as the page did before.
+    """
     with translation.override(interview.interface_language):
         anchor_label = gettext("Link to this question")
-        return "\n".join(_block(interview, block, anchor_label) for block in blocks)
+        return "\n".join(_block(interview, block, anchor_label, to_store) for block in blocks)
 
 
 def refresh_bodies(interview_ids):
@@ -35,12 +49,15 @@ def refresh_bodies(interview_ids):
         .prefetch_related("blocks")
     )
     for interview in interviews:
-        body = render_body(interview, interview.blocks.all())
+        try:
+            body = render_body(interview, interview.blocks.all(), to_store=True)
+        except ImageUnavailable:
+            body = ""  # the page renders it on each view until the next save
         # update(), not save(): the stored body is not an edit (no new version, no signals).
         Interview.objects.filter(pk=interview.pk).update(body_html=body)
 
 
-def _block(interview, block, anchor_label):
+def _block(interview, block, anchor_label, to_store):
     kind = block.kind
     if kind == Block.Kind.QUESTION:
         label = interview.interviewer_label
@@ -58,7 +75,8 @@ def _block(interview, block, anchor_label):
         text = block.html
         return format_html('<div class="block block--{}" data-block="{}">{}</div>', kind, block.pk, text)
     if kind == Block.Kind.HEADING:
-        text = strip_tags(block.html)
+        # Sanitised on save; only the paragraph tags go, entities stay as they are.
+        text = mark_safe(strip_tags(block.html))  # noqa: S308
         return format_html('<h2 class="block block--heading" data-block="{}">{}</h2>', block.pk, text)
     if kind == Block.Kind.QUOTE:
         quote = '<blockquote class="block block--quote" data-block="{}">{}</blockquote>'
@@ -68,10 +86,13 @@ def _block(interview, block, anchor_label):
         if block.caption or block.credit:
             credit = format_html(' <span class="credit">{}</span>', block.credit) if block.credit else ""
             caption = format_html("<figcaption>{}{}</figcaption>", block.caption, credit)
+        image = picture(block.image, alt=block.caption, sizes=IMAGE_SIZES)
+        if not image and to_store:
+            raise ImageUnavailable(block.image.name)
         return format_html(
             '<figure class="figure block block--image" data-block="{}">{}{}</figure>',
             block.pk,
-            picture(block.image, alt=block.caption, sizes=IMAGE_SIZES),
+            image,
             caption,
         )
     return ""

@@ -365,7 +365,8 @@ class Interview(models.Model):
     def body(self):
         """Return the body as safe HTML: stored by interviews.body, rendered from sanitised blocks."""
         if not self.body_html and self.pk:
-            # A row stored before bodies were (see `manage.py render_bodies`), or one with no blocks.
+            # No blocks; or a row stored before bodies were (see `manage.py render_bodies`), or
+            # whose images could not be made at its last save (interviews/body.py).
             from interviews.body import render_body
 
             return mark_safe(render_body(self, self.blocks.all()))

@@ -8,7 +8,8 @@ only decides what matches, through its GIN index. search_head holds the title, p
 and lead and decides the order: ranking reads the vector of every matching row, and the full
 one of a 1,500-word interview, about 10 kB, is stored out of line (TOAST). For a word found in
 2% of 100,000 interviews, ranking on it took most of the search page's time.
-A match in the body alone ranks after every match in the head, newest first.
+A match in the body alone ranks after every match in the head, newest first; so does a query
+whose words are found in the head only in part.
 """
 
 import html

@@ -29,3 +29,12 @@ class RelatedCandidateTests(TestCase):
         shown = related.related_interviews(Interview.objects.for_page().get(pk=interview.pk))
         self.assertNotIn(draft, shown)
         self.assertNotIn(interview, shown)
+
+    def test_drafts_on_a_topic_do_not_use_up_its_places(self):
+        interview = make_interview(tags=["Water"])
+        published = make_interview(title="Published on water", tags=["Water"])
+        for _ in range(3):
+            make_interview(tags=["Water"], status=Interview.Status.DRAFT, publish_at=None)
+        with mock.patch.object(related, "RECENT_PER_TOPIC", 2):
+            shown = related.related_interviews(Interview.objects.for_page().get(pk=interview.pk))
+        self.assertEqual(shown, [published])

@@ -140,6 +140,7 @@ def write_interviews(batch):
         insert(Block, [*block_fields, "reuse_allowed", "anchor"], block_rows)
         insert(InterviewExpert, ["interview", "expert", "order", "role", "bio"], credit_rows)
         insert(TaggedInterview, ["content_object", "tag"], tag_rows)
+    reset_queries()  # this thread's own log, with DEBUG on
 
 
 def insert(model, fields, rows):
@@ -282,7 +283,7 @@ class Command(BaseCommand):
                 for order, (kind, text, anchor) in enumerate(texts)
             ]
             # The body the site renders on save (interviews.body), with the blocks' own ids.
-            interview.body_html = render_body(interview, blocks)
+            interview.body_html = render_body(interview, blocks, to_store=True)
             block_lists.append(blocks)
         return rows, block_lists, parts
 

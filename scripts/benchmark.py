@@ -346,9 +346,12 @@ print(json.dumps({{"counts": counts, "plans": plans}}))
         return measured
 
     def warm(self, urls):
+        """Request every page before measuring: fills the page cache when it is on, and lets each
+        worker compile its templates and open its database connection, which it does once."""
         for name in PAGES[:-1] + ["archive p1"]:
-            for path in urls[name]:
-                urllib.request.urlopen(self.url(path, https=True)).read()
+            paths = urls[name]
+            for n in range(max(len(paths), 3 * self.args.workers)):
+                urllib.request.urlopen(self.url(paths[n % len(paths)], https=True)).read()
 
     def check_static(self):
         """Return how WhiteNoise serves the stylesheet: its hashed name and caching headers."""
@@ -367,8 +370,7 @@ print(json.dumps({{"counts": counts, "plans": plans}}))
         print(f"{label}:", flush=True)
         self.start_server(page_cache_seconds)
         self.static = self.check_static()
-        if page_cache_seconds:
-            self.warm(urls)
+        self.warm(urls)
         results = {}
         for connections in levels:
             row = {"floor": self.load("floor", ["/_floor/"], connections)}

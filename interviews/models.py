@@ -167,6 +167,10 @@ class InterviewQuerySet(models.QuerySet):
         """Return interviews with everything their page shows, in a fixed number of queries."""
         return self.without_search_columns().with_credits().prefetch_related("tags", "corrections")
 
+    def for_page_text(self):
+        """Return interviews as for_page(), with their blocks too: for reading a page's text."""
+        return self.for_page().prefetch_related("blocks")
+
 
 class Interview(models.Model):
     class Status(models.TextChoices):

@@ -83,7 +83,7 @@ class ErrorReportQuerySet(models.QuerySet):
         reports = list(self.open().filter(interview_id=interview_id).only("pk", "selection"))
         if not reports:
             return
-        interview = Interview.objects.filter(pk=interview_id).for_page().prefetch_related("blocks").first()
+        interview = Interview.objects.filter(pk=interview_id).for_page_text().first()
         text = page_text(interview) if interview else ""
         present = [report.pk for report in reports if report.selection in text]
         self.filter(pk__in=present).exclude(text_still_present=True).update(text_still_present=True)
@@ -197,7 +197,7 @@ class ErrorReport(models.Model):
             )
         if self.suggestion == self.selection:
             raise CorrectionRefused("The suggested correction is the same as the reported text.")
-        interview = Interview.objects.filter(pk=self.interview_id).for_page().prefetch_related("blocks").get()
+        interview = Interview.objects.filter(pk=self.interview_id).for_page_text().get()
         parts = page_parts(interview)
         found = " ".join(part.shown for part in parts).count(self.selection)
         if not found:

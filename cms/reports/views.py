@@ -70,13 +70,7 @@ def _interview_for(page, request):
         raise PageNotFound(_("This page was not found on this site."))
     if match.view_name != "interviews:interview_detail":
         raise PageNotFound(_("Reports can be sent from interview pages only."))
-    interview = (
-        Interview.objects.published()
-        .for_page()
-        .prefetch_related("blocks")
-        .filter(slug=match.kwargs["slug"])
-        .first()
-    )
+    interview = Interview.objects.published().for_page_text().filter(slug=match.kwargs["slug"]).first()
     if interview is None:
         raise PageNotFound(_("This interview is not published, so there is nothing to report on it."))
     return interview

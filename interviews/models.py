@@ -116,7 +116,9 @@ class TaggedInterview(TaggedItemBase):
 
 SEARCH_COLUMNS = ["search_text", "search_names", "search_config", "search_vector", "search_head"]
 # Columns computed from an interview's content after every save, never edited.
-DERIVED_COLUMNS = [*SEARCH_COLUMNS, "body_html"]
+# The page's stored renderings (interviews.body, interviews.page_parts), which lists never show.
+RENDERED_COLUMNS = ["body_html", "page_parts"]
+DERIVED_COLUMNS = [*SEARCH_COLUMNS, *RENDERED_COLUMNS]
 
 
 class InterviewQuerySet(models.QuerySet):
@@ -151,7 +153,12 @@ class InterviewQuerySet(models.QuerySet):
 
     def for_listing(self):
         """Return interviews with what a list of cards shows, newest first."""
-        return self.without_search_columns().defer("body_html").with_credits().order_by("-publish_at", "-pk")
+        return (
+            self.without_search_columns()
+            .defer(*RENDERED_COLUMNS)
+            .with_credits()
+            .order_by("-publish_at", "-pk")
+        )
 
     def with_credits(self):
         """Return interviews with their experts, in order, as `credited_experts`."""
@@ -164,12 +171,12 @@ class InterviewQuerySet(models.QuerySet):
         )
 
     def for_page(self):
-        """Return interviews with everything their page shows, in a fixed number of queries."""
-        return self.without_search_columns().with_credits().prefetch_related("tags", "corrections")
+        """Return interviews with what their page shows: the row, with its stored renderings."""
+        return self.without_search_columns()
 
     def for_page_text(self):
-        """Return interviews as for_page(), with their blocks too: for reading a page's text."""
-        return self.for_page().prefetch_related("blocks")
+        """Return interviews with the rows behind every part of their page: for reading its text."""
+        return self.for_page().with_credits().prefetch_related("tags", "corrections", "blocks")
 
 
 class Interview(models.Model):
@@ -283,6 +290,8 @@ class Interview(models.Model):
     search_head = SearchVectorField(null=True, editable=False)
     # The blocks rendered for readers, kept current after every save by interviews.body.
     body_html = models.TextField(blank=True, editable=False)
+    # The page's expert boxes, cover, topics and correction notes, kept by interviews.page_parts.
+    page_parts = models.JSONField(default=dict, blank=True, editable=False)
 
     objects = InterviewQuerySet.as_manager()
 
@@ -375,6 +384,17 @@ class Interview(models.Model):
 
             return mark_safe(render_body(self, self.blocks.all()))
         return mark_safe(self.body_html)
+
+    @property
+    def parts(self):
+        """Return the page's parts (interviews.page_parts): stored, or rendered when none are."""
+        if not self.page_parts and self.pk:
+            # A row stored before parts were (see `manage.py render_bodies`), or whose images
+            # could not be made at its last change.
+            from interviews.page_parts import render_parts
+
+            return render_parts(self)
+        return self.page_parts
 
     @property
     def is_public(self):
@@ -490,6 +510,20 @@ class Block(models.Model):
     def html(self):
         """Return the block's text as safe HTML with editorial insertions marked."""
         return render_block_html(self.text)
+
+
+class RelatedInterview(models.Model):
+    """One place in an interview's list of related interviews, written by interviews.related."""
+
+    interview = models.ForeignKey(Interview, on_delete=models.CASCADE, related_name="related_entries")
+    other = models.ForeignKey(Interview, on_delete=models.CASCADE, related_name="listed_in")
+    rank = models.PositiveSmallIntegerField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["interview", "rank"], name="unique_related_rank")]
+
+    def __str__(self):
+        return f"{self.rank}. {self.other_id} for {self.interview_id}"
 
 
 class StatusChange(models.Model):

@@ -1,62 +1,134 @@
 """Related interviews: those with the same experts first, then those sharing the most topics.
 
-One query. Candidates are every published interview with one of the experts and, for each of
-the interview's topics, the RECENT_PER_TOPIC published interviews with the highest ids on it
-(the ones added last), each found by walking the tagged_recent index backwards; they are
-scored in the same statement. Reading every interview on a popular topic instead costs a
-lookup per interview, which grows with the archive (see docs/benchmarks). So related lists
-lean towards recent interviews, which is what readers want.
+Each interview's list is worked out when it changes and kept in RelatedInterview, so a page
+reads it with one short query instead of scoring candidates on every view (see
+docs/benchmarks). Candidates are the published interviews with one of the experts and, for each
+of the interview's topics, the RECENT_PER_TOPIC published interviews with the highest ids on it
+(the ones added last), so lists lean towards recent interviews, which is what readers want.
+
+A list is written again when its interview, its experts or its topics change, together with
+the lists of the interviews sharing an expert with it (interviews.signals). Every list is
+written by `manage.py refresh_related`, which runs from cron: that is how a new interview enters
+the lists of older ones that share only a topic with it. A list keeps STORED_COUNT interviews,
+scheduled ones included; the page shows the first RELATED_COUNT of them that readers may read
+at that moment, so one unpublished since is never shown and one scheduled appears when it goes
+live.
+
+One statement, in SQL both databases run, scores any number of interviews at once.
 """
 
+from django.db import connection, transaction
 from django.utils import timezone
 
-from interviews.models import Interview, InterviewExpert, TaggedInterview
+from interviews.models import Interview, InterviewExpert, RelatedInterview, TaggedInterview
 
 RELATED_COUNT = 4
+STORED_COUNT = 8
 RECENT_PER_TOPIC = 40
+# Interviews scored per statement by refresh_all_related.
+BATCH = 5000
 
-
-def related_interviews(interview):
-    """Return up to RELATED_COUNT published interviews related to this one, best first."""
-    expert_ids = [credit.expert_id for credit in interview.credited_experts]
-    tag_ids = [tag.pk for tag in interview.tags.all()]
-    if not (expert_ids or tag_ids):
-        return []
-    interviews, credits, tagged = (
-        Interview._meta.db_table,
-        InterviewExpert._meta.db_table,
-        TaggedInterview._meta.db_table,
-    )
-    visible_params = [Interview.Status.PUBLISHED, timezone.now(), interview.pk]
-    branches = [
-        f"SELECT interview_id AS id, 1 AS experts, 0 AS topics FROM {credits} "
-        f"WHERE expert_id IN ({_placeholders(expert_ids)})"
-    ]
-    params = [*expert_ids]
-    for n, tag_id in enumerate(tag_ids):
-        branches.append(
-            f"SELECT id, 0, 1 FROM (SELECT t.content_object_id AS id FROM {tagged} t "
-            f"JOIN {interviews} c ON c.id = t.content_object_id "
-            f"WHERE t.tag_id = %s AND {_visible('c')} "
-            f"ORDER BY t.content_object_id DESC LIMIT %s) AS topic_{n}"
+_SCORE = """
+WITH sources AS (
+    SELECT id FROM {interviews} WHERE id IN ({ids})
+), live AS (
+    SELECT id, publish_at FROM {interviews} WHERE status = %s
+), recent AS (
+    SELECT tag_id, id FROM (
+        SELECT t.tag_id, t.content_object_id AS id,
+            ROW_NUMBER() OVER (PARTITION BY t.tag_id ORDER BY t.content_object_id DESC) AS n
+        FROM {tagged} t JOIN live ON live.id = t.content_object_id
+        WHERE t.tag_id IN (
+            SELECT mine.tag_id FROM {tagged} mine JOIN sources ON sources.id = mine.content_object_id
         )
-        params += [tag_id, *visible_params, RECENT_PER_TOPIC]
-    sql = f"""
-        SELECT i.id, i.title, i.slug, i.language, i.publish_at
-        FROM ({" UNION ALL ".join(branches)}) AS shared
-        JOIN {interviews} i ON i.id = shared.id
-        WHERE {_visible("i")}
-        GROUP BY i.id, i.title, i.slug, i.language, i.publish_at
-        ORDER BY SUM(shared.experts) DESC, SUM(shared.topics) DESC, i.publish_at DESC, i.id DESC
-        LIMIT %s
+    ) AS ranked
+    WHERE n <= %s
+), candidates AS (
+    SELECT mine.interview_id AS source, theirs.interview_id AS id, 1 AS experts, 0 AS topics
+    FROM {credits} mine
+    JOIN sources ON sources.id = mine.interview_id
+    JOIN {credits} theirs ON theirs.expert_id = mine.expert_id
+    UNION ALL
+    SELECT mine.content_object_id, recent.id, 0, 1
+    FROM {tagged} mine
+    JOIN sources ON sources.id = mine.content_object_id
+    JOIN recent ON recent.tag_id = mine.tag_id
+), ranked AS (
+    SELECT candidates.source, candidates.id, ROW_NUMBER() OVER (
+        PARTITION BY candidates.source
+        ORDER BY SUM(candidates.experts) DESC, SUM(candidates.topics) DESC,
+            live.publish_at DESC, candidates.id DESC
+    ) AS place
+    FROM candidates JOIN live ON live.id = candidates.id
+    WHERE candidates.id <> candidates.source
+    GROUP BY candidates.source, candidates.id, live.publish_at
+)
+INSERT INTO {related} (interview_id, other_id, rank)
+SELECT source, id, place FROM ranked WHERE place <= %s
+"""
+
+
+_LINKED = """
+SELECT i.id, i.title, i.slug, i.language, i.publish_at, r.rank AS place
+FROM {related} r JOIN {interviews} i ON i.id = r.other_id
+WHERE r.interview_id = %s AND i.status = %s AND i.publish_at <= %s
+UNION ALL
+SELECT i.id, i.title, i.slug, i.language, i.publish_at, 0
+FROM {interviews} i
+WHERE (i.id = %s OR i.translation_of_id = %s) AND i.id <> %s AND i.status = %s AND i.publish_at <= %s
+ORDER BY place, language
+"""
+
+
+def linked_interviews(interview):
+    """Return the interviews an interview page links to: (its translations, its related ones).
+
+    Translations are the published versions of the same interview in other languages; related
+    ones, up to RELATED_COUNT from its list that readers may read now, translations left out.
+    One query for both.
     """
-    return list(Interview.objects.raw(sql, [*params, *visible_params, RELATED_COUNT]))
+    original = interview.translation_of_id or interview.pk
+    visible = [Interview.Status.PUBLISHED, timezone.now()]
+    sql = _LINKED.format(interviews=Interview._meta.db_table, related=RelatedInterview._meta.db_table)
+    params = [interview.pk, *visible, original, original, interview.pk, *visible]
+    found = list(Interview.objects.raw(sql, params))
+    translations = [other for other in found if other.place == 0]  # list places start at 1
+    translated = {other.pk for other in translations}
+    related = [other for other in found if other.place and other.pk not in translated]
+    return translations, related[:RELATED_COUNT]
 
 
-def _visible(alias):
-    """Interview.objects.published(), written out for these statements, leaving out this interview."""
-    return f"{alias}.status = %s AND {alias}.publish_at <= %s AND {alias}.id <> %s"
+def refresh_related(interview_ids):
+    """Work out the related lists of the given interviews again and store them."""
+    ids = list(interview_ids)
+    if not ids:
+        return
+    sql = _SCORE.format(
+        interviews=Interview._meta.db_table,
+        tagged=TaggedInterview._meta.db_table,
+        credits=InterviewExpert._meta.db_table,
+        related=RelatedInterview._meta.db_table,
+        ids=", ".join(["%s"] * len(ids)),
+    )
+    with transaction.atomic(), connection.cursor() as cursor:
+        RelatedInterview.objects.filter(interview__in=ids).delete()
+        cursor.execute(sql, [*ids, Interview.Status.PUBLISHED, RECENT_PER_TOPIC, STORED_COUNT])
 
 
-def _placeholders(values):
-    return ", ".join(["%s"] * len(values)) or "NULL"
+def refresh_related_around(interview_id):
+    """Refresh this interview's list and the lists of the interviews sharing an expert with it.
+
+    Those lists are where a newly published interview belongs first; the lists of interviews
+    that only share a topic with it (thousands, on a popular topic) wait for refresh_related.
+    """
+    experts = InterviewExpert.objects.filter(interview=interview_id).values("expert")
+    ids = set(InterviewExpert.objects.filter(expert__in=experts).values_list("interview", flat=True))
+    refresh_related(ids | {interview_id})
+
+
+def refresh_all_related():
+    """Work out every interview's related list again, BATCH interviews per statement."""
+    ids = list(Interview.objects.order_by("pk").values_list("pk", flat=True))
+    for start in range(0, len(ids), BATCH):
+        refresh_related(ids[start : start + BATCH])
+    return len(ids)

@@ -1,4 +1,4 @@
-"""Keep each interview's derived columns (search, rendered body) current after every change."""
+"""Keep what is derived from each interview (search columns, renderings, related list) current."""
 
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
@@ -6,7 +6,17 @@ from django.dispatch import receiver
 from taggit.models import Tag
 
 from interviews.body import refresh_bodies
-from interviews.models import DERIVED_COLUMNS, Block, Expert, Interview, InterviewExpert, TaggedInterview
+from interviews.models import (
+    DERIVED_COLUMNS,
+    Block,
+    Expert,
+    Interview,
+    InterviewExpert,
+    StatusChange,
+    TaggedInterview,
+)
+from interviews.page_parts import refresh_parts
+from interviews.related import refresh_related_around
 from interviews.renditions import renditions
 from interviews.search import refresh_search_index
 
@@ -36,6 +46,8 @@ def interview_saved(sender, instance, raw=False, **kwargs):
     if not raw:
         refresh_search_index([instance.pk])
         refresh_bodies([instance.pk])
+        refresh_parts([instance.pk])
+        refresh_related_around(instance.pk)
 
 
 @receiver(post_save, sender=Block)
@@ -54,31 +66,52 @@ def block_changed(sender, instance, raw=False, **kwargs):
         refresh_bodies([instance.interview_id])
 
 
+@receiver(post_save, sender=InterviewExpert)
+@receiver(post_delete, sender=InterviewExpert)
+def credit_changed(sender, instance, raw=False, origin=None, **kwargs):
+    # When the interview itself is being deleted, its list goes with it.
+    deleting_interview = isinstance(origin, Interview) or getattr(origin, "model", None) is Interview
+    if not (raw or deleting_interview):
+        refresh_parts([instance.interview_id])
+        refresh_related_around(instance.interview_id)
+
+
+@receiver(post_save, sender=StatusChange)
+def status_changed(sender, instance, created, raw=False, **kwargs):
+    # Publishing is a queryset update (interviews.workflow), with no save of the interview.
+    if created and not raw and instance.to_status == Interview.Status.PUBLISHED:
+        refresh_related_around(instance.interview_id)
+
+
 @receiver(m2m_changed, sender=TaggedInterview)
 def tags_changed(sender, instance, action, **kwargs):
     if action in {"post_add", "post_remove", "post_clear"} and isinstance(instance, Interview):
         refresh_search_index([instance.pk])
+        refresh_parts([instance.pk])
+        refresh_related_around(instance.pk)
 
 
 @receiver(post_save, sender=Tag)
 def tag_renamed(sender, instance, created, raw=False, **kwargs):
     if not (created or raw):
-        refresh_search_index(
-            instance.interviews_taggedinterview_items.values_list("content_object_id", flat=True)
-        )
+        ids = list(instance.interviews_taggedinterview_items.values_list("content_object_id", flat=True))
+        refresh_search_index(ids)
+        refresh_parts(ids)
 
 
 @receiver(pre_delete, sender=Tag)
 def tag_deleting(sender, instance, **kwargs):
     # The tagged rows go with the tag; refresh their interviews once the deletion is done.
     ids = list(instance.interviews_taggedinterview_items.values_list("content_object_id", flat=True))
-    transaction.on_commit(lambda: refresh_search_index(ids))
+    transaction.on_commit(lambda: (refresh_search_index(ids), refresh_parts(ids)))
 
 
 @receiver(post_save, sender=Expert)
 def expert_saved(sender, instance, created, raw=False, **kwargs):
     if not (created or raw):
-        refresh_search_index(instance.interview_roles.values_list("interview_id", flat=True))
+        ids = list(instance.interview_roles.values_list("interview_id", flat=True))
+        refresh_search_index(ids)
+        refresh_parts(ids)
 
 
 @receiver(post_save, sender=Block)

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -17,8 +17,15 @@ from taggit.models import Tag
 
 from cms.attribution.views import page_attribution
 from cms.clients import hit
-from interviews.models import ApprovalRequest, Expert, Interview, InterviewExpert, TaggedInterview
-from interviews.related import related_interviews
+from interviews.models import (
+    RENDERED_COLUMNS,
+    ApprovalRequest,
+    Expert,
+    Interview,
+    InterviewExpert,
+    TaggedInterview,
+)
+from interviews.related import linked_interviews
 from interviews.search import clean_query, snippet
 from interviews.workflow import ApprovalLinkError, approval_from_token, can_preview, record_decision
 
@@ -78,25 +85,14 @@ def home(request):
     return render(request, "interviews/home.html", _listing(request, Interview.objects.published()))
 
 
-def _translations(interview):
-    """Return the published versions of this interview in other languages."""
-    original = interview.translation_of_id or interview.pk
-    return list(
-        Interview.objects.published()
-        .filter(Q(pk=original) | Q(translation_of_id=original))
-        .exclude(pk=interview.pk)
-        .only("slug", "language", "title")
-        .order_by("language")
-    )
-
-
 def render_interview(request, interview, status=200, **extra):
     """Render an interview page as readers see it; previews pass `preview` and their own extras."""
+    translations, related = linked_interviews(interview)
     context = {
         "interview": interview,
-        "translations": _translations(interview),
-        "corrections": interview.corrections.all(),
-        "related": related_interviews(interview),
+        "parts": interview.parts,
+        "translations": translations,
+        "related": related,
         "attribution": page_attribution(request, interview),
         **extra,
     }
@@ -219,7 +215,7 @@ def search(request):
         interviews = interviews.filter(tags=filters["tag"])
     if filters["language"]:
         interviews = interviews.filter(language=filters["language"])
-    results = interviews.search(query).defer("body_html").with_credits()
+    results = interviews.search(query).defer(*RENDERED_COLUMNS).with_credits()
     page = _page(request, results) if query else None
     if page:
         for interview in page:

@@ -87,7 +87,7 @@ class StoredBodyTests(TestCase):
         self.assertContains(self.page(), "The <em>council</em>")
         out = io.StringIO()
         call_command("render_bodies", stdout=out)
-        self.assertIn("Bodies rendered for 1 interviews", out.getvalue())
+        self.assertIn("Bodies and page parts rendered for 1 interviews", out.getvalue())
         interview = Interview.objects.prefetch_related("blocks").get(pk=self.interview.pk)
         self.assertEqual(interview.body_html, render_body(interview, interview.blocks.all()))
 

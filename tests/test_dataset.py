@@ -7,6 +7,7 @@ from taggit.models import Tag
 
 from interviews.body import render_body
 from interviews.models import Block, Expert, Interview, InterviewExpert
+from interviews.page_parts import render_parts
 from interviews.search import plain_text
 
 
@@ -42,6 +43,14 @@ class GenerateDatasetTests(TestCase):
     def test_bodies_are_stored_as_the_site_renders_them(self):
         for interview in Interview.objects.prefetch_related("blocks")[:5]:
             self.assertEqual(interview.body_html, render_body(interview, interview.blocks.all()))
+
+    def test_page_parts_are_stored_as_the_site_renders_them(self):
+        for interview in Interview.objects.all()[:5]:
+            self.assertEqual(interview.page_parts, render_parts(interview))
+
+    def test_related_lists_are_stored(self):
+        interview = Interview.objects.published().first()
+        self.assertTrue(interview.related_entries.exists())
 
     def test_pages_of_generated_interviews_render(self):
         interview = Interview.objects.published().first()

@@ -326,7 +326,7 @@ class PreviewTests(TestCase):
         self.client.force_login(self.author)
         for _ in range(10):
             Block.objects.create(interview=self.draft, kind="answer", text="More.")
-        with self.assertNumQueries(10):
+        with self.assertNumQueries(7):
             self.client.get(reverse("interviews:preview", args=[self.draft.pk]))
 
 
@@ -424,7 +424,7 @@ class ApprovalLinkTests(TestCase):
         approval = create_approval_request(self.draft, self.editor, self.expert)
         for _ in range(10):
             Block.objects.create(interview=self.draft, kind="answer", text="More.")
-        with self.assertNumQueries(8):
+        with self.assertNumQueries(4):
             self.client.get(self.link(approval))
 
 

@@ -1,10 +1,11 @@
-"""Keep open reports' "text still on the page" flag in step with edits to the interview."""
+"""Keep open reports' "text still on the page" flag, and the page's correction notes, in step with edits."""
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from cms.reports.models import Correction, ErrorReport
 from interviews.models import Block, Interview, InterviewExpert
+from interviews.page_parts import refresh_parts
 
 
 @receiver(post_save, sender=Interview, dispatch_uid="reports_interview_saved")
@@ -21,3 +22,10 @@ def interview_saved(sender, instance, raw=False, **kwargs):
 def interview_part_changed(sender, instance, raw=False, **kwargs):
     if not raw:
         ErrorReport.objects.refresh_text_presence(instance.interview_id)
+
+
+@receiver(post_save, sender=Correction, dispatch_uid="reports_correction_shown")
+@receiver(post_delete, sender=Correction, dispatch_uid="reports_correction_removed")
+def correction_changed(sender, instance, raw=False, **kwargs):
+    if not raw:
+        refresh_parts([instance.interview_id])  # the notes at the end of the page

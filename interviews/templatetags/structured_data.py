@@ -9,6 +9,7 @@ from django.utils.html import format_html, strip_tags
 from django.utils.safestring import mark_safe
 
 from cms.links import absolute_url
+from interviews import page_parts
 
 register = template.Library()
 
@@ -21,15 +22,16 @@ def _script(data):
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))
 
 
-def _person(request, expert, role=""):
-    person = {"@type": "Person", "name": expert.name, "url": absolute_url(request, expert.get_absolute_url())}
-    if role or expert.role:
-        person["jobTitle"] = role or expert.role
-    if expert.affiliation:
-        person["affiliation"] = {"@type": "Organization", "name": expert.affiliation}
-    if expert.photo:
-        person["image"] = absolute_url(request, expert.photo.url)
-    return person
+def _person(request, person):
+    """Return a Person from an expert described by interviews.page_parts.person()."""
+    data = {"@type": "Person", "name": person["name"], "url": absolute_url(request, person["path"])}
+    if person["role"]:
+        data["jobTitle"] = person["role"]
+    if person["affiliation"]:
+        data["affiliation"] = {"@type": "Organization", "name": person["affiliation"]}
+    if person["photo"]:
+        data["image"] = absolute_url(request, person["photo"])
+    return data
 
 
 @register.simple_tag(takes_context=True)
@@ -39,8 +41,8 @@ def site_url(context, url):
 
 
 @register.simple_tag(takes_context=True)
-def interview_json_ld(context, interview, corrections=()):
-    """Describe an interview as a NewsArticle about its experts."""
+def interview_json_ld(context, interview, parts):
+    """Describe an interview as a NewsArticle about its experts (parts: interviews.page_parts)."""
     request = context["request"]
     url = absolute_url(request, interview.get_absolute_url())
     data = {
@@ -53,8 +55,8 @@ def interview_json_ld(context, interview, corrections=()):
         "inLanguage": interview.language,
         "datePublished": interview.publish_at,
         "dateModified": max(interview.updated_at, interview.publish_at or interview.updated_at),
-        "about": [_person(request, credit.expert, credit.role) for credit in interview.credited_experts],
-        "keywords": [tag.name for tag in interview.tags.all()],
+        "about": [_person(request, person) for person in parts["people"]],
+        "keywords": parts["topic_names"],
         "publisher": {"@type": "Organization", "name": settings.SITE_NAME, "url": absolute_url(request, "/")},
     }
     if interview.byline:
@@ -69,10 +71,14 @@ def interview_json_ld(context, interview, corrections=()):
             "url": interview.source_url,
             "publisher": {"@type": "Organization", "name": interview.source_name},
         }
-    if corrections:
+    if parts["notes"]:
         data["correction"] = [
-            {"@type": "CorrectionComment", "text": strip_tags(note.text), "datePublished": note.created_at}
-            for note in corrections
+            {
+                "@type": "CorrectionComment",
+                "text": strip_tags(note["text"]),
+                "datePublished": note["created_at"],
+            }
+            for note in parts["notes"]
         ]
     return _script(data)
 
@@ -81,7 +87,7 @@ def interview_json_ld(context, interview, corrections=()):
 def expert_json_ld(context, expert):
     """Describe an expert's page as the profile of a Person."""
     request = context["request"]
-    person = _person(request, expert)
+    person = _person(request, page_parts.person(expert))
     if expert.short_bio:
         person["description"] = expert.short_bio
     person["sameAs"] = [link.url for link in expert.links.all()]

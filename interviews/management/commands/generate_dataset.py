@@ -3,7 +3,8 @@
 Rows go in with bulk inserts in batches (COPY on PostgreSQL, written by a second connection
 while the next batch is made up); the search columns and the rendered body are written with the
 rows, and the PostgreSQL search vectors are then refreshed set-based, a slice of the table per
-CPU, with interviews.search.update_search_vectors.
+CPU, with interviews.search.update_search_vectors, and the related lists with
+interviews.related.refresh_all_related.
 """
 
 import itertools
@@ -20,7 +21,9 @@ from django.utils.text import slugify
 from taggit.models import Tag
 
 from interviews.body import render_body
-from interviews.models import Block, Expert, Interview, InterviewExpert, TaggedInterview
+from interviews.models import Block, Expert, Interview, InterviewExpert, RelatedInterview, TaggedInterview
+from interviews.page_parts import render_parts
+from interviews.related import refresh_all_related
 from interviews.search import CONFIGS, update_search_vectors
 
 SYLLABLES = ["ka", "ra", "ta", "mi", "su", "lo", "ne", "ve", "dar", "ist", "an", "gor", "bek", "ul", "sha"]
@@ -132,10 +135,10 @@ def write_interviews(batch):
                 (b.pk, interview.pk, b.order, b.kind, b.text, "", "", "", False, b.anchor) for b in blocks
             ]
             credit_rows += [
-                (interview.pk, expert_pk, order, role, bio)
-                for order, (expert_pk, _name, role, bio) in enumerate(credited)
+                (interview.pk, credit.expert_id, order, credit.role, credit.bio)
+                for order, credit in enumerate(credited)
             ]
-            tag_rows += [(interview.pk, tag_pk) for tag_pk, _name in chosen]
+            tag_rows += [(interview.pk, tag.pk) for tag in chosen]
         block_fields = ["id", "interview", "order", "kind", "text", "image", "caption", "credit"]
         insert(Block, [*block_fields, "reuse_allowed", "anchor"], block_rows)
         insert(InterviewExpert, ["interview", "expert", "order", "role", "bio"], credit_rows)
@@ -205,17 +208,19 @@ class Command(BaseCommand):
                 writer.submit(connections.close_all).result()  # the writer thread's own connection
         inserted = time.monotonic()
         self.refresh_vectors()
+        refresh_all_related()
         with connection.cursor() as cursor:
             if connection.vendor == "postgresql" and not connection.in_atomic_block:
                 # The visibility map lets list pages count and page, and related interviews find
                 # candidates, with index-only scans (autovacuum would set it, in its own time).
-                tables = [m._meta.db_table for m in (Interview, InterviewExpert, TaggedInterview)]
+                models = (Interview, InterviewExpert, TaggedInterview, RelatedInterview)
+                tables = [m._meta.db_table for m in models]
                 cursor.execute(f"VACUUM ANALYZE {', '.join(tables)}")
             cursor.execute("ANALYZE")
         self.stdout.write(
             f"Generated {size} interviews, {len(experts)} experts and {len(tags)} tags in "
             f"{time.monotonic() - started:.0f} s (rows {inserted - started:.0f} s, "
-            f"search vectors and statistics {time.monotonic() - inserted:.0f} s)."
+            f"search vectors, related lists and statistics {time.monotonic() - inserted:.0f} s)."
         )
 
     def make_tags(self, data):
@@ -225,7 +230,7 @@ class Command(BaseCommand):
         existing = set(Tag.objects.values_list("name", flat=True))
         new = sorted(names - existing)
         Tag.objects.bulk_create([Tag(name=name, slug=slugify(name)) for name in new], batch_size=1000)
-        return list(Tag.objects.filter(name__in=names).values_list("pk", "name"))
+        return list(Tag.objects.filter(name__in=names).only("name", "slug"))
 
     def make_experts(self, data):
         offset = Expert.objects.count()
@@ -242,8 +247,7 @@ class Command(BaseCommand):
                     bio=f"<p>{data.text(120)}</p>",
                 )
             )
-        created = Expert.objects.bulk_create(experts, batch_size=1000)
-        return [(e.pk, e.name, e.role, e.short_bio) for e in created]
+        return Expert.objects.bulk_create(experts, batch_size=1000)
 
     def make_interviews(self, data, numbers, tags, experts, now):
         """Return a batch of made-up interviews, their blocks and their credits, for write_interviews."""
@@ -255,9 +259,12 @@ class Command(BaseCommand):
             title = data.text(8).split(".")[0][:120]
             lead = data.text(40)
             blocks = data.blocks()
-            credited = rng.sample(experts, rng.choice((1, 1, 2)))
+            credited = [
+                InterviewExpert(expert=expert, role=expert.role, bio=expert.short_bio)
+                for expert in rng.sample(experts, rng.choice((1, 1, 2)))
+            ]
             chosen = rng.sample(tags, rng.randint(3, 6))
-            names = [credit[1] for credit in credited] + [tag[1] for tag in chosen]
+            names = [credit.expert.name for credit in credited] + [tag.name for tag in chosen]
             rows.append(
                 Interview(
                     title=title,
@@ -277,13 +284,14 @@ class Command(BaseCommand):
             parts.append((blocks, credited, chosen))
         block_ids = iter(reserve_ids(Block, sum(len(blocks) for blocks, _credited, _chosen in parts)))
         block_lists = []
-        for interview, (texts, _credited, _chosen) in zip(rows, parts, strict=True):
+        for interview, (texts, credited, chosen) in zip(rows, parts, strict=True):
             blocks = [
                 Block(pk=next(block_ids), order=order, kind=kind, text=f"<p>{text}</p>", anchor=anchor)
                 for order, (kind, text, anchor) in enumerate(texts)
             ]
-            # The body the site renders on save (interviews.body), with the blocks' own ids.
+            # What the site renders on save (interviews.body, interviews.page_parts).
             interview.body_html = render_body(interview, blocks, to_store=True)
+            interview.page_parts = render_parts(interview, credited, chosen, [], to_store=True)
             block_lists.append(blocks)
         return rows, block_lists, parts
 

@@ -9,6 +9,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from interviews import sample_content
 from interviews.models import Block, Expert, ExpertLink, Interview, InterviewExpert
+from interviews.related import refresh_all_related
 
 PALETTE = ["#8a1c1c", "#1f4e5f", "#4a5d23", "#5b3a6b", "#7a5418"]
 
@@ -36,6 +37,8 @@ class Command(BaseCommand):
         interviews_made = sum(
             self.load_interview(i, data) for i, data in enumerate(sample_content.INTERVIEWS)
         )
+        if interviews_made:
+            refresh_all_related()  # each list was worked out before the interviews after it existed
         self.stdout.write(
             f"Sample content: {experts_made} experts and {interviews_made} interviews added; "
             f"{len(sample_content.EXPERTS) - experts_made} experts and "

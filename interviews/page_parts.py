@@ -1,0 +1,153 @@
+"""The parts of an interview page drawn from other rows, rendered when they change.
+
+An interview page shows, beside its own row and body, boxes for its experts, its cover, its
+topics and its correction notes, and names the experts and topics again in its meta tags and
+structured data. Reading and rendering those on every view cost more than the rest of the page
+together, so they are rendered on change and stored in Interview.page_parts, as the body is in
+Interview.body_html (interviews.body):
+
+    {"experts": html, "cover": html, "topics": html, "corrections": html,
+     "topic_names": [...], "people": [{"name", "path", "role", "affiliation", "photo"}],
+     "notes": [{"text", "created_at"}]}
+
+They are rendered again when the interview, its credits, its topics, an expert or topic it
+shows, or its correction notes change (interviews.signals, cms.reports.signals), and all of
+them by `manage.py render_bodies` after an upgrade. Addresses are stored as paths; the page
+makes them absolute. When an image's renditions cannot be made nothing is stored, and the
+page renders the parts on each view until the next change, as it does for the body.
+
+Plain functions rather than templates, as for the body: the benchmark's dataset renders the
+parts of 100,000 interviews.
+"""
+
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext
+
+from interviews.body import ImageUnavailable
+from interviews.models import Interview
+from interviews.templatetags.pictures import picture
+
+COVER_SIZES = "(min-width: 48rem) 46rem, 100vw"
+
+
+def render_parts(interview, credits=None, tags=None, notes=None, *, to_store=False):
+    """Return the interview's page parts; credits, tags and notes are read when not given.
+
+    Parts to store must be complete: an image that could not be given its renditions then
+    raises ImageUnavailable.
+    """
+    credits = list(interview.interview_experts.select_related("expert") if credits is None else credits)
+    tags = list(interview.tags.all() if tags is None else tags)
+    notes = list(interview.corrections.all() if notes is None else notes)
+    with translation.override(interview.interface_language):
+        return {
+            "experts": "".join(_expert_box(credit, to_store) for credit in credits),
+            "cover": _cover(interview, to_store),
+            "topics": _topics(tags),
+            "corrections": _corrections(interview, notes),
+            "topic_names": [tag.name for tag in tags],
+            "people": [person(credit.expert, credit.role) for credit in credits],
+            "notes": [{"text": note.text, "created_at": note.created_at.isoformat()} for note in notes],
+        }
+
+
+def refresh_parts(interview_ids):
+    """Render and store the page parts of the given interviews from their current rows."""
+    interviews = (
+        Interview.objects.filter(pk__in=list(interview_ids))
+        .without_search_columns()
+        .defer("body_html")
+        .with_credits()
+        .prefetch_related("tags", "corrections")
+    )
+    for interview in interviews:
+        try:
+            parts = render_parts(
+                interview,
+                interview.credited_experts,
+                interview.tags.all(),
+                interview.corrections.all(),
+                to_store=True,
+            )
+        except ImageUnavailable:
+            parts = {}  # the page renders them on each view until the next change
+        # update(), not save(): stored parts are not an edit (no new version, no signals).
+        Interview.objects.filter(pk=interview.pk).update(page_parts=parts)
+
+
+def _picture(image, to_store, **options):
+    html = picture(image, **options)
+    if not html and to_store:
+        raise ImageUnavailable(image.name)
+    return html
+
+
+def _expert_box(credit, to_store):
+    expert = credit.expert
+    photo = ""
+    if expert.photo:
+        photo = _picture(
+            expert.photo,
+            to_store,
+            alt=expert.name,
+            sizes="96px",
+            width=96,
+            height=96,
+            css_class="expert-box__photo",
+        )
+    return format_html(
+        '<aside class="expert-box">{}<div>'
+        '<p class="expert-box__name"><a href="{}">{}</a></p>{}{}</div></aside>',
+        photo,
+        expert.get_absolute_url(),
+        expert.name,
+        format_html('<p class="expert-box__role">{}</p>', credit.role) if credit.role else "",
+        format_html('<p class="expert-box__bio">{}</p>', credit.bio) if credit.bio else "",
+    )
+
+
+def _cover(interview, to_store):
+    if not interview.cover_image:
+        return ""
+    image = _picture(
+        interview.cover_image, to_store, alt=interview.cover_caption, sizes=COVER_SIZES, loading="eager"
+    )
+    caption = ""
+    if interview.cover_caption or interview.cover_credit:
+        credit = format_html(' <span class="credit">{}</span>', interview.cover_credit)
+        caption = format_html(
+            "<figcaption>{}{}</figcaption>", interview.cover_caption, credit if interview.cover_credit else ""
+        )
+    return format_html('<figure class="figure figure--cover">{}{}</figure>', image, caption)
+
+
+def _topics(tags):
+    if not tags:
+        return ""
+    items = format_html_join(
+        "",
+        '<li><a href="{}">{}</a></li>',
+        ((reverse("interviews:tag_detail", args=[tag.slug]), tag.name) for tag in tags),
+    )
+    return format_html('<ul class="tags" aria-label="{}">{}</ul>', gettext("Topics"), items)
+
+
+def _corrections(interview, notes):
+    # Rare, so the reports app's own template renders them.
+    if not notes:
+        return ""
+    return render_to_string("reports/_corrections.html", {"interview": interview, "corrections": notes})
+
+
+def person(expert, role=""):
+    """Return what structured data says of an expert: the role at the time, else the current one."""
+    return {
+        "name": expert.name,
+        "path": expert.get_absolute_url(),
+        "role": role or expert.role,
+        "affiliation": expert.affiliation,
+        "photo": expert.photo.url if expert.photo else "",
+    }

@@ -1,6 +1,34 @@
+from functools import lru_cache
+
 from django.conf import settings
+from django.urls import get_script_prefix, reverse
+from django.utils.translation import get_language
+
+# The addresses every page's header and head link to, by name in the templates.
+SITE_LINKS = {
+    "home": "interviews:home",
+    "experts": "interviews:expert_list",
+    "topics": "interviews:tag_list",
+    "search": "interviews:search",
+    "feed": "interviews:feed",
+    "feed_atom": "interviews:feed_atom",
+    "report": "reports:create",
+    "report_token": "reports:token",
+}
 
 
 def site(request):
-    """Expose the outlet's name to every template."""
-    return {"SITE_NAME": settings.SITE_NAME}
+    """Expose the outlet's name, and the addresses on every page, to every template."""
+    return site_context()
+
+
+def site_context():
+    """Return what base.html needs, for pages rendered without a request (error pages)."""
+    return {"SITE_NAME": settings.SITE_NAME, "SITE_LINKS": _links(get_language(), get_script_prefix())}
+
+
+@lru_cache(maxsize=64)
+def _links(language, script_prefix):
+    # Worked out once per interface language: reversing them on every page cost as much as the
+    # rest of its header.
+    return {name: reverse(view) for name, view in SITE_LINKS.items()}

@@ -7,13 +7,13 @@ database is back the next request simply succeeds: there is nothing to reset.
 import logging
 import sys
 
-from django.conf import settings
 from django.db import InterfaceError, OperationalError
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.template.loader import render_to_string
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
-from django.views import defaults
+
+from cms.context_processors import site_context
 
 logger = logging.getLogger(__name__)
 
@@ -37,7 +37,7 @@ def unavailable(request):
         )
     else:
         # Rendered without the request's context processors: they could reach for the database.
-        response = HttpResponse(render_to_string("503.html", {"SITE_NAME": settings.SITE_NAME}), status=503)
+        response = HttpResponse(render_to_string("503.html", site_context()), status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     add_never_cache_headers(response)
     return response
@@ -63,4 +63,5 @@ def server_error(request):
     """Answer 500, or 503 when what failed outside a view (a middleware) was the database."""
     if isinstance(sys.exc_info()[1], DATABASE_DOWN):
         return unavailable(request)
-    return defaults.server_error(request)
+    # As Django's own handler does, without a request's context processors (they may fail too).
+    return HttpResponseServerError(render_to_string("500.html", site_context()))

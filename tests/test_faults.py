@@ -109,6 +109,15 @@ class DatabaseErrorTests(TestCase):
         self.assertEqual(report.json()["code"], "unavailable")
         self.assertEqual(self.client.get(self.interview.get_absolute_url()).status_code, 200)
 
+    def test_an_error_page_links_to_the_site_like_any_other(self):
+        with mock.patch("interviews.views.render_interview", side_effect=RuntimeError("bug")):
+            page = self.client.get(self.interview.get_absolute_url())
+        self.assertContains(page, "Something went wrong", status_code=500)
+        self.assertContains(page, '<a href="/experts/">Experts</a>', status_code=500, html=True)
+        with self.broken():
+            page = self.client.get(self.interview.get_absolute_url())
+        self.assertContains(page, '<a href="/experts/">Experts</a>', status_code=503, html=True)
+
     def test_a_failing_middleware_also_answers_503(self):
         editor = make_user(superuser=True)
         self.client.force_login(editor)

@@ -22,10 +22,11 @@ class InterfaceLanguageTests(TestCase):
     def test_russian_interface_is_translated(self):
         response = self.client.get("/ru/")
         self.assertContains(response, '<html lang="ru">')
-        self.assertContains(response, ">Эксперты</a>")
+        self.assertContains(response, '<a href="/ru/experts/">Эксперты</a>', html=True)
+        self.assertContains(response, 'href="/ru/feed/"')
         self.assertContains(response, "Если вы нашли ошибку, выделите текст и нажмите Ctrl+Enter")
         english = self.client.get("/", HTTP_ACCEPT_LANGUAGE="ru")
-        self.assertContains(english, ">Experts</a>")
+        self.assertContains(english, '<a href="/experts/">Experts</a>', html=True)
 
     def test_language_switcher_keeps_the_page(self):
         response = self.client.get("/experts/")

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.db.models import F
@@ -27,9 +28,30 @@ def _fill(template, placeholder, value_html):
     return format_html("{}{}{}", before, value_html, after)
 
 
+def _notice_key(language):
+    return f"attribution:notice:{language}"
+
+
+def forget_notices():
+    """Drop the cached notices (for_language), as every save or deletion of one does."""
+    cache.delete_many([_notice_key(code) for code, _name in settings.CONTENT_LANGUAGES])
+
+
 class SourceNoticeQuerySet(models.QuerySet):
     def for_language(self, language):
-        """Return the notice for language, falling back to English, then to the built-in wording."""
+        """Return the notice for language, falling back to English, then to the built-in wording.
+
+        Every interview page shows one, so it is kept in the cache until a notice is saved or
+        deleted (cms.attribution.signals).
+        """
+        key = _notice_key(language)
+        notice = cache.get(key)
+        if notice is None:
+            notice = self._for_language(language)
+            cache.set(key, notice, timeout=None)
+        return notice
+
+    def _for_language(self, language):
         found = {notice.language: notice for notice in self.filter(language__in={language, "en"}).order_by()}
         notice = found.get(language) or found.get("en")
         if notice:
@@ -154,3 +176,4 @@ class RepublicationView(models.Model):
 
     def __str__(self):
         return f"{self.day}: {self.count}"
+

@@ -46,6 +46,17 @@ class InterviewPageAttributionTests(TestCase):
         russian = make_interview(title="Вода", slug="voda", language="ru")
         self.assertContains(self.get(russian), "активная ссылка на источник обязательна")
 
+    def test_a_notice_edited_in_the_admin_shows_on_the_next_view(self):
+        self.assertContains(self.get(), "requires an active link")  # now cached
+        notice = SourceNotice.objects.get(language="en")
+        notice.text = "Reuse needs a link: {link}"
+        with self.captureOnCommitCallbacks(execute=True):
+            notice.save()
+        self.assertContains(self.get(), "Reuse needs a link:")
+        with self.captureOnCommitCallbacks(execute=True):
+            notice.delete()
+        self.assertContains(self.get(), "requires an active link")
+
     def test_article_carries_what_the_copy_script_needs(self):
         response = self.get()
         self.assertContains(

@@ -23,7 +23,8 @@ from taggit.models import Tag
 from interviews.body import render_body
 from interviews.models import Block, Expert, Interview, InterviewExpert, RelatedInterview, TaggedInterview
 from interviews.page_parts import render_parts
-from interviews.related import refresh_all_related
+from interviews.related import BATCH as RELATED_BATCH
+from interviews.related import refresh_all_related, refresh_related
 from interviews.search import CONFIGS, update_search_vectors
 
 SYLLABLES = ["ka", "ra", "ta", "mi", "su", "lo", "ne", "ve", "dar", "ist", "an", "gor", "bek", "ul", "sha"]
@@ -165,6 +166,32 @@ def insert(model, fields, rows):
         )
 
 
+def in_parallel(ids, work):
+    """Run work(part) on one slice of ids per CPU at the same time, each on its own connection."""
+    workers = max(1, os.cpu_count() or 1)
+    step = -(-len(ids) // workers)
+
+    def run(part):
+        try:
+            work(part)
+        finally:
+            connections.close_all()
+
+    with ThreadPoolExecutor(workers) as pool:
+        list(pool.map(run, [ids[i : i + step] for i in range(0, len(ids), step)]))
+
+
+def analyze(*models):
+    """Gather the planner's statistics, and on PostgreSQL these tables' visibility map."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql" and not connection.in_atomic_block:
+            # The visibility map lets list pages count and page, and related interviews find
+            # candidates, with index-only scans (autovacuum would set it, in its own time).
+            tables = ", ".join(model._meta.db_table for model in models)
+            cursor.execute(f"VACUUM ANALYZE {tables}")
+        cursor.execute("ANALYZE")
+
+
 class Command(BaseCommand):
     help = "Generate a benchmark dataset of N interviews (about 1,500 words each) with experts and tags."
 
@@ -208,20 +235,30 @@ class Command(BaseCommand):
                 writer.submit(connections.close_all).result()  # the writer thread's own connection
         inserted = time.monotonic()
         self.refresh_vectors()
-        refresh_all_related()
-        with connection.cursor() as cursor:
-            if connection.vendor == "postgresql" and not connection.in_atomic_block:
-                # The visibility map lets list pages count and page, and related interviews find
-                # candidates, with index-only scans (autovacuum would set it, in its own time).
-                models = (Interview, InterviewExpert, TaggedInterview, RelatedInterview)
-                tables = [m._meta.db_table for m in models]
-                cursor.execute(f"VACUUM ANALYZE {', '.join(tables)}")
-            cursor.execute("ANALYZE")
+        vectors = time.monotonic()
+        # Statistics first: scoring related lists joins the link tables just filled.
+        analyze(Interview, InterviewExpert, TaggedInterview)
+        self.score_related()
+        analyze(RelatedInterview)
         self.stdout.write(
             f"Generated {size} interviews, {len(experts)} experts and {len(tags)} tags in "
             f"{time.monotonic() - started:.0f} s (rows {inserted - started:.0f} s, "
-            f"search vectors, related lists and statistics {time.monotonic() - inserted:.0f} s)."
+            f"search vectors {vectors - inserted:.0f} s, "
+            f"related lists and statistics {time.monotonic() - vectors:.0f} s)."
         )
+
+    def score_related(self):
+        """Work out every related list, one slice of the interviews per CPU in parallel."""
+        if connection.vendor != "postgresql" or connection.in_atomic_block:
+            refresh_all_related()
+            return
+        ids = list(Interview.objects.order_by("pk").values_list("pk", flat=True))
+
+        def score(part):
+            for start in range(0, len(part), RELATED_BATCH):
+                refresh_related(part[start : start + RELATED_BATCH])
+
+        in_parallel(ids, score)
 
     def make_tags(self, data):
         names = set()
@@ -304,15 +341,9 @@ class Command(BaseCommand):
             update_search_vectors(Interview.objects.all())
             return
         ids = list(Interview.objects.order_by("pk").values_list("pk", flat=True))
-        workers = max(1, os.cpu_count() or 1)
-        step = -(-len(ids) // workers)
-        slices = [ids[i : i + step] for i in range(0, len(ids), step)]
 
         def refresh(part):
-            try:
-                update_search_vectors(Interview.objects.filter(pk__gte=part[0], pk__lte=part[-1]))
-            finally:
-                connections.close_all()
+            update_search_vectors(Interview.objects.filter(pk__gte=part[0], pk__lte=part[-1]))
 
         # Building the full-text index once afterwards is quicker than updating it row by row.
         with connection.cursor() as cursor:
@@ -323,8 +354,7 @@ class Command(BaseCommand):
             gin_indexes = cursor.fetchall()
             for name, _definition in gin_indexes:
                 cursor.execute(f"DROP INDEX {connection.ops.quote_name(name)}")
-        with ThreadPoolExecutor(workers) as pool:
-            list(pool.map(refresh, slices))
+        in_parallel(ids, refresh)
         with connection.cursor() as cursor:
             cursor.execute("SET maintenance_work_mem TO '512MB'")
             for _name, definition in gin_indexes:

@@ -176,4 +176,3 @@ class RepublicationView(models.Model):
 
     def __str__(self):
         return f"{self.day}: {self.count}"
-

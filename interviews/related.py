@@ -27,6 +27,8 @@ STORED_COUNT = 8
 RECENT_PER_TOPIC = 40
 # Interviews scored per statement by refresh_all_related.
 BATCH = 5000
+# The PostgreSQL advisory lock that refreshes of related lists take in turn.
+REFRESH_LOCK = 0x52454C41
 
 _SCORE = """
 WITH sources AS (
@@ -98,8 +100,12 @@ def linked_interviews(interview):
     return translations, related[:RELATED_COUNT]
 
 
-def refresh_related(interview_ids):
-    """Work out the related lists of the given interviews again and store them."""
+def refresh_related(interview_ids, *, exclusive=True):
+    """Work out the related lists of the given interviews again and store them.
+
+    Refreshes wait for each other; only a caller that knows no other can run at the same time
+    (the dataset generator, on disjoint slices) passes exclusive=False.
+    """
     ids = list(interview_ids)
     if not ids:
         return
@@ -111,17 +117,25 @@ def refresh_related(interview_ids):
         ids=", ".join(["%s"] * len(ids)),
     )
     with transaction.atomic(), connection.cursor() as cursor:
+        if exclusive and connection.vendor == "postgresql":
+            # Two refreshes of one list at once (an editor's save while the cron job runs) would
+            # both insert it; the second waits for the first to commit, then replaces its rows.
+            # SQLite writes one transaction at a time anyway.
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [REFRESH_LOCK])
         RelatedInterview.objects.filter(interview__in=ids).delete()
         cursor.execute(sql, [*ids, Interview.Status.PUBLISHED, RECENT_PER_TOPIC, STORED_COUNT])
 
 
-def refresh_related_around(interview_id):
+def refresh_related_around(interview_id, former_experts=()):
     """Refresh this interview's list and the lists of the interviews sharing an expert with it.
 
     Those lists are where a newly published interview belongs first; the lists of interviews
     that only share a topic with it (thousands, on a popular topic) wait for refresh_related.
+    former_experts are experts just taken off the interview, whose other interviews must stop
+    listing it as theirs.
     """
-    experts = InterviewExpert.objects.filter(interview=interview_id).values("expert")
+    experts = set(InterviewExpert.objects.filter(interview=interview_id).values_list("expert", flat=True))
+    experts |= set(former_experts)
     ids = set(InterviewExpert.objects.filter(expert__in=experts).values_list("interview", flat=True))
     refresh_related(ids | {interview_id})
 

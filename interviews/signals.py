@@ -73,7 +73,18 @@ def credit_changed(sender, instance, raw=False, origin=None, **kwargs):
     deleting_interview = isinstance(origin, Interview) or getattr(origin, "model", None) is Interview
     if not (raw or deleting_interview):
         refresh_parts([instance.interview_id])
-        refresh_related_around(instance.interview_id)
+        # A credit saved may have named another expert before (pre_save below); one deleted
+        # leaves its expert's other interviews listing this one as theirs.
+        former = {getattr(instance, "_former_expert_id", None), instance.expert_id} - {None}
+        refresh_related_around(instance.interview_id, former_experts=former)
+
+
+@receiver(pre_save, sender=InterviewExpert)
+def credit_saving(sender, instance, raw=False, **kwargs):
+    if instance.pk and not raw:
+        instance._former_expert_id = (
+            InterviewExpert.objects.filter(pk=instance.pk).values_list("expert", flat=True).first()
+        )
 
 
 @receiver(post_save, sender=StatusChange)

@@ -3,11 +3,14 @@
 Lists are stored per interview; these tests check what they hold and when they are written.
 """
 
+import threading
 from io import StringIO
 from unittest import mock
 
+import pytest
 from django.core.management import call_command
-from django.test import TestCase
+from django.db import connections
+from django.test import TestCase, TransactionTestCase
 
 from interviews import related
 from interviews.models import Interview, RelatedInterview
@@ -119,6 +122,20 @@ class RelatedRefreshTests(TestCase):
         apply_transition("publish", draft, make_user(superuser=True))
         self.assertEqual(shown(older), [draft])
 
+    def test_taking_an_expert_off_an_interview_takes_it_off_that_experts_other_lists(self):
+        expert, other_expert = make_expert(), make_expert()
+        older = make_interview(title="Older", experts=[expert])
+        second = make_interview(title="Also by the expert", experts=[other_expert])
+        newer = make_interview(title="Newer", experts=[expert])
+        self.assertEqual(shown(older), [newer])
+        credit = newer.interview_experts.get()
+        credit.expert = other_expert
+        credit.save()
+        self.assertEqual(shown(older), [])
+        self.assertEqual(shown(second), [newer])
+        credit.delete()
+        self.assertEqual(shown(second), [])
+
     def test_the_command_refreshes_every_list(self):
         on_topic = make_interview(title="Topic only", tags=["Water"])
         newer = make_interview(title="Newer", tags=["Water"])
@@ -144,3 +161,28 @@ class RelatedRefreshTests(TestCase):
         self.assertEqual(shown(first), [])
         self.assertFalse(RelatedInterview.objects.filter(interview=second.pk).exists())
         self.assertFalse(RelatedInterview.objects.exists())
+
+
+@pytest.mark.postgres
+class ConcurrentRefreshTests(TransactionTestCase):
+    def test_refreshes_of_the_same_lists_at_once_wait_for_each_other(self):
+        expert = make_expert()
+        ids = [make_interview(experts=[expert], tags=["Water"]).pk for _ in range(6)]
+        errors = []
+
+        def refresh_repeatedly():
+            try:
+                for _ in range(15):
+                    related.refresh_related(ids)
+            except Exception as error:  # noqa: BLE001 - any failure is the finding
+                errors.append(error)
+            finally:
+                connections.close_all()
+
+        threads = [threading.Thread(target=refresh_repeatedly) for _ in range(3)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        self.assertEqual(errors, [])
+        self.assertEqual(RelatedInterview.objects.count(), 6 * 5)

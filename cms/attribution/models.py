@@ -28,6 +28,10 @@ def _fill(template, placeholder, value_html):
     return format_html("{}{}{}", before, value_html, after)
 
 
+# Saving or deleting a notice forgets the cached ones; should Redis miss that, this bounds it.
+NOTICE_CACHE_SECONDS = 600
+
+
 def _notice_key(language):
     return f"attribution:notice:{language}"
 
@@ -48,7 +52,7 @@ class SourceNoticeQuerySet(models.QuerySet):
         notice = cache.get(key)
         if notice is None:
             notice = self._for_language(language)
-            cache.set(key, notice, timeout=None)
+            cache.set(key, notice, timeout=NOTICE_CACHE_SECONDS)
         return notice
 
     def _for_language(self, language):

@@ -256,7 +256,7 @@ class Command(BaseCommand):
 
         def score(part):
             for start in range(0, len(part), RELATED_BATCH):
-                refresh_related(part[start : start + RELATED_BATCH])
+                refresh_related(part[start : start + RELATED_BATCH], exclusive=False)
 
         in_parallel(ids, score)
 

@@ -27,7 +27,15 @@ IMAGE_SIZES = "(min-width: 48rem) 46rem, 100vw"
 
 
 class ImageUnavailable(Exception):
-    """An image block's renditions could not be made, so its body must not be stored."""
+    """An image's renditions could not be made, so what shows it must not be stored."""
+
+
+def stored_picture(image, to_store, **options):
+    """Return the image's <img> (templatetags.pictures); one to store must have its renditions."""
+    html = picture(image, **options)
+    if not html and to_store:
+        raise ImageUnavailable(image.name)
+    return html
 
 
 def render_body(interview, blocks, *, to_store=False):
@@ -86,9 +94,7 @@ def _block(interview, block, anchor_label, to_store):
         if block.caption or block.credit:
             credit = format_html(' <span class="credit">{}</span>', block.credit) if block.credit else ""
             caption = format_html("<figcaption>{}{}</figcaption>", block.caption, credit)
-        image = picture(block.image, alt=block.caption, sizes=IMAGE_SIZES)
-        if not image and to_store:
-            raise ImageUnavailable(block.image.name)
+        image = stored_picture(block.image, to_store, alt=block.caption, sizes=IMAGE_SIZES)
         return format_html(
             '<figure class="figure block block--image" data-block="{}">{}{}</figure>',
             block.pk,

@@ -26,9 +26,8 @@ from django.utils import translation
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
 
-from interviews.body import ImageUnavailable
-from interviews.models import Interview
-from interviews.templatetags.pictures import picture
+from interviews.body import ImageUnavailable, stored_picture
+from interviews.models import RENDERED_COLUMNS, Interview
 
 COVER_SIZES = "(min-width: 48rem) 46rem, 100vw"
 
@@ -59,7 +58,7 @@ def refresh_parts(interview_ids):
     interviews = (
         Interview.objects.filter(pk__in=list(interview_ids))
         .without_search_columns()
-        .defer("body_html")
+        .defer(*RENDERED_COLUMNS)
         .with_credits()
         .prefetch_related("tags", "corrections")
     )
@@ -78,18 +77,11 @@ def refresh_parts(interview_ids):
         Interview.objects.filter(pk=interview.pk).update(page_parts=parts)
 
 
-def _picture(image, to_store, **options):
-    html = picture(image, **options)
-    if not html and to_store:
-        raise ImageUnavailable(image.name)
-    return html
-
-
 def _expert_box(credit, to_store):
     expert = credit.expert
     photo = ""
     if expert.photo:
-        photo = _picture(
+        photo = stored_picture(
             expert.photo,
             to_store,
             alt=expert.name,
@@ -112,7 +104,7 @@ def _expert_box(credit, to_store):
 def _cover(interview, to_store):
     if not interview.cover_image:
         return ""
-    image = _picture(
+    image = stored_picture(
         interview.cover_image, to_store, alt=interview.cover_caption, sizes=COVER_SIZES, loading="eager"
     )
     caption = ""

@@ -140,9 +140,10 @@ def refresh_related_around(interview_id, former_experts=()):
     refresh_related(ids | {interview_id})
 
 
-def refresh_all_related():
-    """Work out every interview's related list again, BATCH interviews per statement."""
-    ids = list(Interview.objects.order_by("pk").values_list("pk", flat=True))
+def refresh_all_related(ids=None, *, exclusive=True):
+    """Work out the related lists of the given interviews (all by default), BATCH per statement."""
+    if ids is None:
+        ids = list(Interview.objects.order_by("pk").values_list("pk", flat=True))
     for start in range(0, len(ids), BATCH):
-        refresh_related(ids[start : start + BATCH])
+        refresh_related(ids[start : start + BATCH], exclusive=exclusive)
     return len(ids)

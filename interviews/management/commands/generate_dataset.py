@@ -3,7 +3,7 @@
 Rows go in with bulk inserts in batches (COPY on PostgreSQL, written by a second connection
 while the next batch is made up); the search columns and the rendered body are written with the
 rows, and the PostgreSQL search vectors are then refreshed set-based, a slice of the table per
-CPU, with interviews.search.update_search_vectors, and the related lists with
+CPU, with interviews.search.update_search_vectors, and the related lists the same way with
 interviews.related.refresh_all_related.
 """
 
@@ -23,8 +23,7 @@ from taggit.models import Tag
 from interviews.body import render_body
 from interviews.models import Block, Expert, Interview, InterviewExpert, RelatedInterview, TaggedInterview
 from interviews.page_parts import render_parts
-from interviews.related import BATCH as RELATED_BATCH
-from interviews.related import refresh_all_related, refresh_related
+from interviews.related import refresh_all_related
 from interviews.search import CONFIGS, update_search_vectors
 
 SYLLABLES = ["ka", "ra", "ta", "mi", "su", "lo", "ne", "ve", "dar", "ist", "an", "gor", "bek", "ul", "sha"]
@@ -181,15 +180,13 @@ def in_parallel(ids, work):
         list(pool.map(run, [ids[i : i + step] for i in range(0, len(ids), step)]))
 
 
-def analyze(*models):
-    """Gather the planner's statistics, and on PostgreSQL these tables' visibility map."""
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql" and not connection.in_atomic_block:
-            # The visibility map lets list pages count and page, and related interviews find
-            # candidates, with index-only scans (autovacuum would set it, in its own time).
-            tables = ", ".join(model._meta.db_table for model in models)
-            cursor.execute(f"VACUUM ANALYZE {tables}")
-        cursor.execute("ANALYZE")
+def vacuum(*models):
+    """On PostgreSQL, gather these tables' statistics and visibility map (VACUUM ANALYZE)."""
+    if connection.vendor == "postgresql" and not connection.in_atomic_block:
+        # The visibility map lets list pages count and page, and related interviews find
+        # candidates, with index-only scans (autovacuum would set it, in its own time).
+        with connection.cursor() as cursor:
+            cursor.execute(f"VACUUM ANALYZE {', '.join(model._meta.db_table for model in models)}")
 
 
 class Command(BaseCommand):
@@ -237,9 +234,11 @@ class Command(BaseCommand):
         self.refresh_vectors()
         vectors = time.monotonic()
         # Statistics first: scoring related lists joins the link tables just filled.
-        analyze(Interview, InterviewExpert, TaggedInterview)
+        vacuum(Interview, InterviewExpert, TaggedInterview)
         self.score_related()
-        analyze(RelatedInterview)
+        vacuum(RelatedInterview)
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")  # every other table
         self.stdout.write(
             f"Generated {size} interviews, {len(experts)} experts and {len(tags)} tags in "
             f"{time.monotonic() - started:.0f} s (rows {inserted - started:.0f} s, "
@@ -253,12 +252,7 @@ class Command(BaseCommand):
             refresh_all_related()
             return
         ids = list(Interview.objects.order_by("pk").values_list("pk", flat=True))
-
-        def score(part):
-            for start in range(0, len(part), RELATED_BATCH):
-                refresh_related(part[start : start + RELATED_BATCH], exclusive=False)
-
-        in_parallel(ids, score)
+        in_parallel(ids, lambda part: refresh_all_related(part, exclusive=False))
 
     def make_tags(self, data):
         names = set()

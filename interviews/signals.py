@@ -33,6 +33,13 @@ WORKFLOW_FIELDS = [
 ]
 
 
+def names_changed(interview_ids):
+    """Refresh what names an interview's experts and topics: its search columns and page parts."""
+    ids = list(interview_ids)
+    refresh_search_index(ids)
+    refresh_parts(ids)
+
+
 @receiver(pre_save, sender=Interview)
 def keep_workflow_state(sender, instance, raw=False, **kwargs):
     if raw and instance.pk:
@@ -97,32 +104,27 @@ def status_changed(sender, instance, created, raw=False, **kwargs):
 @receiver(m2m_changed, sender=TaggedInterview)
 def tags_changed(sender, instance, action, **kwargs):
     if action in {"post_add", "post_remove", "post_clear"} and isinstance(instance, Interview):
-        refresh_search_index([instance.pk])
-        refresh_parts([instance.pk])
+        names_changed([instance.pk])
         refresh_related_around(instance.pk)
 
 
 @receiver(post_save, sender=Tag)
 def tag_renamed(sender, instance, created, raw=False, **kwargs):
     if not (created or raw):
-        ids = list(instance.interviews_taggedinterview_items.values_list("content_object_id", flat=True))
-        refresh_search_index(ids)
-        refresh_parts(ids)
+        names_changed(instance.interviews_taggedinterview_items.values_list("content_object_id", flat=True))
 
 
 @receiver(pre_delete, sender=Tag)
 def tag_deleting(sender, instance, **kwargs):
     # The tagged rows go with the tag; refresh their interviews once the deletion is done.
     ids = list(instance.interviews_taggedinterview_items.values_list("content_object_id", flat=True))
-    transaction.on_commit(lambda: (refresh_search_index(ids), refresh_parts(ids)))
+    transaction.on_commit(lambda: names_changed(ids))
 
 
 @receiver(post_save, sender=Expert)
 def expert_saved(sender, instance, created, raw=False, **kwargs):
     if not (created or raw):
-        ids = list(instance.interview_roles.values_list("interview_id", flat=True))
-        refresh_search_index(ids)
-        refresh_parts(ids)
+        names_changed(instance.interview_roles.values_list("interview_id", flat=True))
 
 
 @receiver(post_save, sender=Block)

@@ -66,20 +66,22 @@ def refresh_search_index(interview_ids):
     update_search_vectors(Interview.objects.filter(pk__in=list(interview_ids)))
 
 
-def update_search_vectors(interviews):
-    """Rebuild, in one set-based UPDATE, both PostgreSQL search vectors of the given interviews."""
-    if connection.vendor != "postgresql":
-        return
+def search_vectors():
+    """Return the expressions of both PostgreSQL search vectors, by column, over an interview's row."""
     config = F("search_config")
     head = (
         SearchVector("title", weight="A", config=config)
         + SearchVector("search_names", weight="A", config=config)
         + SearchVector("lead", weight="B", config=config)
     )
-    interviews.update(
-        search_vector=head + SearchVector("search_text", weight="C", config=config),
-        search_head=head,
-    )
+    body = SearchVector("search_text", weight="C", config=config)
+    return {"search_vector": head + body, "search_head": head}
+
+
+def update_search_vectors(interviews):
+    """Rebuild, in one set-based UPDATE, both PostgreSQL search vectors of the given interviews."""
+    if connection.vendor == "postgresql":
+        interviews.update(**search_vectors())
 
 
 def search_interviews(interviews, raw_query):

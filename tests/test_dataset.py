@@ -1,6 +1,7 @@
 import io
 
 from django.core.management import call_command
+from django.db import connection
 from django.db.models import Count
 from django.test import TestCase
 from taggit.models import Tag
@@ -8,7 +9,7 @@ from taggit.models import Tag
 from interviews.body import render_body
 from interviews.models import Block, Expert, Interview, InterviewExpert
 from interviews.page_parts import render_parts
-from interviews.search import plain_text
+from interviews.search import plain_text, search_vectors
 
 
 class GenerateDatasetTests(TestCase):
@@ -39,6 +40,22 @@ class GenerateDatasetTests(TestCase):
     def test_search_columns_are_filled(self):
         self.assertFalse(Interview.objects.filter(search_text="").exists())
         self.assertFalse(Interview.objects.filter(search_names="").exists())
+
+    def test_search_vectors_are_the_ones_the_site_builds(self):
+        if connection.vendor != "postgresql":
+            self.skipTest("search vectors exist on PostgreSQL only")
+        rebuilt = Interview.objects.annotate(**{f"rebuilt_{name}": v for name, v in search_vectors().items()})
+        for interview in rebuilt:
+            self.assertIsNotNone(interview.search_vector)
+            self.assertEqual(interview.search_vector, interview.rebuilt_search_vector)
+            self.assertEqual(interview.search_head, interview.rebuilt_search_head)
+
+    def test_the_same_seed_makes_the_same_dataset(self):
+        first = list(Interview.objects.order_by("pk").values_list("title", "status", "search_names"))
+        Interview.objects.all().delete()
+        call_command("generate_dataset", size=40, stdout=io.StringIO())
+        again = list(Interview.objects.order_by("pk").values_list("title", "status", "search_names"))
+        self.assertEqual([row[:2] for row in again], [row[:2] for row in first])
 
     def test_bodies_are_stored_as_the_site_renders_them(self):
         for interview in Interview.objects.prefetch_related("blocks")[:5]:

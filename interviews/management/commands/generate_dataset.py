@@ -1,21 +1,29 @@
 """Fill the database with a realistic archive of made-up interviews, for benchmarks.
 
-Rows go in with bulk inserts in batches (COPY on PostgreSQL, written by a second connection
-while the next batch is made up); the search columns and the rendered body are written with the
-rows, and the PostgreSQL search vectors are then refreshed set-based, a slice of the table per
-CPU, with interviews.search.update_search_vectors, and the related lists the same way with
-interviews.related.refresh_all_related.
+Rows go in with bulk inserts in batches of BATCH interviews. On PostgreSQL one process per CPU
+makes up and writes batches at the same time: COPY for blocks, credits and tags, and for the
+interviews COPY into a staging table then one INSERT … SELECT that computes their search vectors
+(interviews.search.search_vectors) on the way in, rather than updating every row afterwards.
+The rendered body and page parts are written with the rows, as the site stores them on save.
+The related lists are then scored a slice of the interviews per CPU in parallel
+(interviews.related.refresh_all_related).
+
+Each batch draws from its own random generator, seeded from --seed and its first number, so a
+dataset is the same however many processes made it.
 """
 
 import itertools
+import multiprocessing
 import os
 import random
 import time
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from contextlib import contextmanager
 from datetime import timedelta
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, connections, reset_queries, transaction
+from django.db.models.sql import Query
 from django.utils import timezone
 from django.utils.text import slugify
 from taggit.models import Tag
@@ -24,7 +32,7 @@ from interviews.body import render_body
 from interviews.models import Block, Expert, Interview, InterviewExpert, RelatedInterview, TaggedInterview
 from interviews.page_parts import render_parts
 from interviews.related import refresh_all_related
-from interviews.search import CONFIGS, update_search_vectors
+from interviews.search import CONFIGS, search_vectors
 
 SYLLABLES = ["ka", "ra", "ta", "mi", "su", "lo", "ne", "ve", "dar", "ist", "an", "gor", "bek", "ul", "sha"]
 # Short common words, so the text has the rhythm (and the stop words) of real prose.
@@ -44,6 +52,7 @@ class Dataset:
     """Random but repeatable content: a vocabulary, a pool of sentences, experts and tags."""
 
     def __init__(self, size, seed):
+        self.size, self.seed = size, seed
         self.rng = random.Random(seed)
         vocabulary = set()
         # Real prose has a long tail of rare words, so a search term matches a few interviews.
@@ -117,18 +126,11 @@ def reserve_ids(model, count):
     return list(range(first, first + count))
 
 
-def fast_commits():
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            # Made-up rows: losing the last moments of them in a crash costs nothing.
-            cursor.execute("SET synchronous_commit TO off")
-
-
 def write_interviews(batch):
     """Insert one batch of interviews with their blocks, experts and tags, in one transaction."""
     rows, block_lists, parts = batch
     with transaction.atomic():
-        Interview.objects.bulk_create(rows)
+        insert_interviews(rows)
         block_rows, credit_rows, tag_rows = [], [], []
         for interview, blocks, (_texts, credited, chosen) in zip(rows, block_lists, parts, strict=True):
             block_rows += [
@@ -143,26 +145,158 @@ def write_interviews(batch):
         insert(Block, [*block_fields, "reuse_allowed", "anchor"], block_rows)
         insert(InterviewExpert, ["interview", "expert", "order", "role", "bio"], credit_rows)
         insert(TaggedInterview, ["content_object", "tag"], tag_rows)
-    reset_queries()  # this thread's own log, with DEBUG on
+    reset_queries()  # this connection's own log, with DEBUG on
 
 
 def insert(model, fields, rows):
     """Insert rows (tuples in `fields` order): COPY on PostgreSQL, bulk_create elsewhere."""
     if connection.vendor == "postgresql":
-        columns = ", ".join(connection.ops.quote_name(model._meta.get_field(f).column) for f in fields)
-        with (
-            connection.cursor() as cursor,
-            cursor.copy(
-                f"COPY {connection.ops.quote_name(model._meta.db_table)} ({columns}) FROM STDIN"
-            ) as copy,
-        ):
-            for row in rows:
-                copy.write_row(row)
+        copy(model._meta.db_table, [model._meta.get_field(field).column for field in fields], rows)
     else:
         names = [model._meta.get_field(field).attname for field in fields]
         model.objects.bulk_create(
             [model(**dict(zip(names, row, strict=True))) for row in rows], batch_size=2000
         )
+
+
+def copy(table, columns, rows):
+    quote = connection.ops.quote_name
+    statement = f"COPY {quote(table)} ({', '.join(quote(column) for column in columns)}) FROM STDIN"
+    with connection.cursor() as cursor, cursor.copy(statement) as stream:
+        for row in rows:
+            stream.write_row(row)
+
+
+def insert_interviews(rows):
+    """Insert interviews whose primary keys are set; on PostgreSQL, with their search vectors."""
+    if connection.vendor != "postgresql":
+        Interview.objects.bulk_create(rows)
+        return
+    vectors = search_vectors()
+    fields = [field for field in Interview._meta.concrete_fields if field.column not in vectors]
+    columns = [field.column for field in fields]
+    copy(
+        "interview_stage",
+        columns,
+        ([field.get_db_prep_save(field.pre_save(row, True), connection) for field in fields] for row in rows),
+    )
+    # The vectors' expressions compile to columns of the interviews' table: the staging table
+    # takes its name in the SELECT, where that table itself is not in scope.
+    query = Query(Interview)
+    compiler = query.get_compiler(connection=connection)
+    compiled = [compiler.compile(expression.resolve_expression(query)) for expression in vectors.values()]
+    quote, table = connection.ops.quote_name, quote_table()
+    names = ", ".join(quote(column) for column in columns)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} ({names}, {', '.join(quote(column) for column in vectors)}) "
+            f"SELECT {names}, {', '.join(sql for sql, _params in compiled)} FROM interview_stage AS {table}",
+            [param for _sql, params in compiled for param in params],
+        )
+        cursor.execute("TRUNCATE interview_stage")
+
+
+def quote_table():
+    return connection.ops.quote_name(Interview._meta.db_table)
+
+
+def start_writer():
+    """Prepare a connection that writes batches: quick commits and its own staging table."""
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        # Made-up rows: losing the last moments of them in a crash costs nothing.
+        cursor.execute("SET synchronous_commit TO off")
+        columns = ", ".join(
+            connection.ops.quote_name(field.column)
+            for field in Interview._meta.concrete_fields
+            if field.column not in search_vectors()
+        )
+        cursor.execute(
+            f"CREATE TEMPORARY TABLE IF NOT EXISTS interview_stage "
+            f"AS SELECT {columns} FROM {quote_table()} WITH NO DATA"
+        )
+
+
+def make_interviews(data, numbers, tags, experts, now):
+    """Return a batch of made-up interviews, their blocks and their credits, for write_interviews."""
+    rng = data.rng = random.Random(f"{data.seed}/{numbers.start}")
+    rows, parts = [], []
+    for n in numbers:
+        status, publish_at = data.status(now)
+        language = "ru" if rng.random() < 0.2 else "en"
+        title = data.text(8).split(".")[0][:120]
+        lead = data.text(40)
+        blocks = data.blocks()
+        credited = [
+            InterviewExpert(expert=expert, role=expert.role, bio=expert.short_bio)
+            for expert in rng.sample(experts, rng.choice((1, 1, 2)))
+        ]
+        chosen = rng.sample(tags, rng.randint(3, 6))
+        names = [credit.expert.name for credit in credited] + [tag.name for tag in chosen]
+        rows.append(
+            Interview(
+                title=title,
+                slug=f"{slugify(title[:60])}-{n}",
+                lead=lead,
+                language=language,
+                byline="Interview by " + data.name(n),
+                interviewer_label="Meridian",
+                status=status,
+                publish_at=publish_at,
+                status_changed_at=publish_at,
+                search_text="\n".join([lead, *(text for _kind, text, _anchor in blocks)]),
+                search_names=" · ".join(names),
+                search_config=CONFIGS.get(language, "simple"),
+            )
+        )
+        parts.append((blocks, credited, chosen))
+    for interview, pk in zip(rows, reserve_ids(Interview, len(rows)), strict=True):
+        interview.pk = pk
+    block_ids = iter(reserve_ids(Block, sum(len(blocks) for blocks, _credited, _chosen in parts)))
+    block_lists = []
+    for interview, (texts, credited, chosen) in zip(rows, parts, strict=True):
+        blocks = [
+            Block(pk=next(block_ids), order=order, kind=kind, text=f"<p>{text}</p>", anchor=anchor)
+            for order, (kind, text, anchor) in enumerate(texts)
+        ]
+        # What the site renders on save (interviews.body, interviews.page_parts).
+        interview.body_html = render_body(interview, blocks, to_store=True)
+        interview.page_parts = render_parts(interview, credited, chosen, [], to_store=True)
+        block_lists.append(blocks)
+    return rows, block_lists, parts
+
+
+@contextmanager
+def without_full_text_index():
+    """Drop the interviews' GIN indexes, and build them again afterwards: quicker than row by row."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = %s AND indexdef LIKE %s",
+            [Interview._meta.db_table, "%USING gin%"],
+        )
+        gin_indexes = cursor.fetchall()
+        for name, _definition in gin_indexes:
+            cursor.execute(f"DROP INDEX {connection.ops.quote_name(name)}")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("SET maintenance_work_mem TO '512MB'")
+            for _name, definition in gin_indexes:
+                cursor.execute(definition)
+
+
+# What the processes writing batches inherit from the command (they are forked after it is set).
+_JOB = {}
+
+
+def write_batch(start):
+    """Make up and write the batch of interviews numbered from `start`; return how many."""
+    data, tags, experts, now = _JOB["dataset"], _JOB["tags"], _JOB["experts"], _JOB["now"]
+    numbers = range(start, min(data.size, start + BATCH))
+    write_interviews(make_interviews(data, numbers, tags, experts, now))
+    return len(numbers)
 
 
 def in_parallel(ids, work):
@@ -204,35 +338,24 @@ class Command(BaseCommand):
             raise CommandError("--size must be at least 1.")
         if Interview.objects.exists() and not force:
             raise CommandError("The database already has interviews; use an empty one or pass --force.")
-        fast_commits()
         started = time.monotonic()
         data = Dataset(size, seed)
         tags = self.make_tags(data)
         experts = self.make_experts(data)
-        now = timezone.now()
-        # On PostgreSQL one batch is written by a second connection while the next is made up, so
-        # the database and Python work at the same time. Inside a transaction (tests), other
-        # connections could not see the experts and tags just added: write in line there.
-        pipeline = connection.vendor == "postgresql" and not connection.in_atomic_block
-        with ThreadPoolExecutor(1, initializer=fast_commits) as writer:
-            pending = None
-            for start in range(0, size, BATCH):
-                batch = self.make_interviews(data, range(start, min(size, start + BATCH)), tags, experts, now)
-                if pending is not None:
-                    pending.result()
-                if pipeline:
-                    pending = writer.submit(write_interviews, batch)
-                else:
-                    write_interviews(batch)
-                reset_queries()  # with DEBUG on, Django would keep every (huge) insert statement
-                if self.stdout.isatty():
-                    self.stdout.write(f"  {min(size, start + BATCH)} interviews", ending="\r")
-            if pipeline:
-                pending.result()
-                writer.submit(connections.close_all).result()  # the writer thread's own connection
+        _JOB.update(dataset=data, tags=tags, experts=experts, now=timezone.now())
+        starts = range(0, size, BATCH)
+        # Inside a transaction (tests), other connections could not see the experts and tags just
+        # added: write in line there.
+        if connection.vendor == "postgresql" and not connection.in_atomic_block:
+            with without_full_text_index():
+                connections.close_all()  # the processes forked below must not share its socket
+                fork = multiprocessing.get_context("fork")
+                with ProcessPoolExecutor(os.cpu_count() or 1, fork, initializer=start_writer) as pool:
+                    self.progress(pool.map(write_batch, starts))
+        else:
+            start_writer()
+            self.progress(write_batch(start) for start in starts)
         inserted = time.monotonic()
-        self.refresh_vectors()
-        vectors = time.monotonic()
         # Statistics first: scoring related lists joins the link tables just filled.
         vacuum(Interview, InterviewExpert, TaggedInterview)
         self.score_related()
@@ -241,9 +364,8 @@ class Command(BaseCommand):
             cursor.execute("ANALYZE")  # every other table
         self.stdout.write(
             f"Generated {size} interviews, {len(experts)} experts and {len(tags)} tags in "
-            f"{time.monotonic() - started:.0f} s (rows {inserted - started:.0f} s, "
-            f"search vectors {vectors - inserted:.0f} s, "
-            f"related lists and statistics {time.monotonic() - vectors:.0f} s)."
+            f"{time.monotonic() - started:.0f} s (rows and search vectors {inserted - started:.0f} s, "
+            f"related lists and statistics {time.monotonic() - inserted:.0f} s)."
         )
 
     def score_related(self):
@@ -280,76 +402,9 @@ class Command(BaseCommand):
             )
         return Expert.objects.bulk_create(experts, batch_size=1000)
 
-    def make_interviews(self, data, numbers, tags, experts, now):
-        """Return a batch of made-up interviews, their blocks and their credits, for write_interviews."""
-        rng = data.rng
-        rows, parts = [], []
-        for n in numbers:
-            status, publish_at = data.status(now)
-            language = "ru" if rng.random() < 0.2 else "en"
-            title = data.text(8).split(".")[0][:120]
-            lead = data.text(40)
-            blocks = data.blocks()
-            credited = [
-                InterviewExpert(expert=expert, role=expert.role, bio=expert.short_bio)
-                for expert in rng.sample(experts, rng.choice((1, 1, 2)))
-            ]
-            chosen = rng.sample(tags, rng.randint(3, 6))
-            names = [credit.expert.name for credit in credited] + [tag.name for tag in chosen]
-            rows.append(
-                Interview(
-                    title=title,
-                    slug=f"{slugify(title[:60])}-{n}",
-                    lead=lead,
-                    language=language,
-                    byline="Interview by " + data.name(n),
-                    interviewer_label="Meridian",
-                    status=status,
-                    publish_at=publish_at,
-                    status_changed_at=publish_at,
-                    search_text="\n".join([lead, *(text for _kind, text, _anchor in blocks)]),
-                    search_names=" · ".join(names),
-                    search_config=CONFIGS.get(language, "simple"),
-                )
-            )
-            parts.append((blocks, credited, chosen))
-        block_ids = iter(reserve_ids(Block, sum(len(blocks) for blocks, _credited, _chosen in parts)))
-        block_lists = []
-        for interview, (texts, credited, chosen) in zip(rows, parts, strict=True):
-            blocks = [
-                Block(pk=next(block_ids), order=order, kind=kind, text=f"<p>{text}</p>", anchor=anchor)
-                for order, (kind, text, anchor) in enumerate(texts)
-            ]
-            # What the site renders on save (interviews.body, interviews.page_parts).
-            interview.body_html = render_body(interview, blocks, to_store=True)
-            interview.page_parts = render_parts(interview, credited, chosen, [], to_store=True)
-            block_lists.append(blocks)
-        return rows, block_lists, parts
-
-    def refresh_vectors(self):
-        """Refresh the search vectors set-based, one slice of the table per CPU in parallel."""
-        if connection.vendor != "postgresql":
-            return
-        if connection.in_atomic_block:
-            # Other connections could not see the uncommitted rows (and would wait on our locks).
-            update_search_vectors(Interview.objects.all())
-            return
-        ids = list(Interview.objects.order_by("pk").values_list("pk", flat=True))
-
-        def refresh(part):
-            update_search_vectors(Interview.objects.filter(pk__gte=part[0], pk__lte=part[-1]))
-
-        # Building the full-text index once afterwards is quicker than updating it row by row.
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = %s AND indexdef LIKE %s",
-                [Interview._meta.db_table, "%USING gin%"],
-            )
-            gin_indexes = cursor.fetchall()
-            for name, _definition in gin_indexes:
-                cursor.execute(f"DROP INDEX {connection.ops.quote_name(name)}")
-        in_parallel(ids, refresh)
-        with connection.cursor() as cursor:
-            cursor.execute("SET maintenance_work_mem TO '512MB'")
-            for _name, definition in gin_indexes:
-                cursor.execute(definition)
+    def progress(self, counts):
+        written = 0
+        for count in counts:
+            written += count
+            if self.stdout.isatty():
+                self.stdout.write(f"  {written} interviews", ending="\r")

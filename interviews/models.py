@@ -4,14 +4,14 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
+from cms.links import slug_url
 from interviews.text import render_block_html, sanitise_html
 from interviews.uploads import GeneratedName, validate_image
 
@@ -84,7 +84,7 @@ class Expert(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("interviews:expert_detail", kwargs={"slug": self.slug})
+        return slug_url("interviews:expert_detail", self.slug)
 
     @property
     def role(self):
@@ -320,8 +320,7 @@ class Interview(models.Model):
 
     def get_absolute_url(self):
         # Each interview lives under the interface language it is written in, where there is one.
-        with translation.override(self.interface_language):
-            return reverse("interviews:interview_detail", kwargs={"slug": self.slug})
+        return slug_url("interviews:interview_detail", self.slug, self.interface_language)
 
     def clean(self):
         self._check_source()

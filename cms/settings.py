@@ -211,7 +211,7 @@ STORAGES = {
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
-        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        else "cms.static.StaticStorage"
     },
 }
 # Uploaded images: JPEG, PNG, WebP or GIF, at most this many bytes and pixels (interviews/uploads.py).

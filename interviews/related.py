@@ -90,7 +90,7 @@ def linked_interviews(interview):
     One query for both.
     """
     original = interview.translation_of_id or interview.pk
-    visible = [Interview.Status.PUBLISHED, timezone.now()]
+    visible = [Interview.Status.PUBLISHED, connection.ops.adapt_datetimefield_value(timezone.now())]
     sql = _LINKED.format(interviews=Interview._meta.db_table, related=RelatedInterview._meta.db_table)
     params = [interview.pk, *visible, original, original, interview.pk, *visible]
     found = list(Interview.objects.raw(sql, params))

@@ -100,7 +100,9 @@ def render_interview(request, interview, status=200, **extra):
 
 
 def interview_detail(request, slug):
-    interview = get_object_or_404(Interview.objects.published().for_page(), slug=slug)
+    interview = Interview.objects.published_page(slug)
+    if interview is None:
+        raise Http404("No interview is published at this address.")
     if interview.interface_language != request.LANGUAGE_CODE:
         # One address per interview: the one under its own language.
         return redirect(interview.get_absolute_url(), permanent=True)

@@ -25,6 +25,20 @@ class VisibilityTests(TestCase):
             self.assertIn(self.scheduled, Interview.objects.published())
             self.assertTrue(Interview.objects.get(pk=self.scheduled.pk).is_public)
 
+    def test_an_interview_page_row_is_the_published_one(self):
+        page = Interview.objects.published_page(self.public.slug)
+        expected = Interview.objects.published().for_page().get(slug=self.public.slug)
+        self.assertEqual(page, expected)
+        self.assertEqual(page.get_deferred_fields(), expected.get_deferred_fields())
+        self.assertEqual((page.publish_at, page.page_parts), (expected.publish_at, expected.page_parts))
+        for hidden in [self.draft, self.scheduled]:
+            self.assertIsNone(Interview.objects.published_page(hidden.slug))
+        self.assertIsNone(Interview.objects.published_page("no-such-slug"))
+        with time_machine.travel(self.scheduled.publish_at + timedelta(seconds=1)):
+            self.assertEqual(Interview.objects.published_page(self.scheduled.slug), self.scheduled)
+        with time_machine.travel(self.scheduled.publish_at - timedelta(seconds=1)):
+            self.assertIsNone(Interview.objects.published_page(self.scheduled.slug))
+
     def test_publishing_without_a_time_publishes_now(self):
         interview = make_interview(publish_at=None)
         self.assertIsNotNone(interview.publish_at)

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_safe
 from cms.attribution.links import canonical_url, host_of, is_public_host, normalise_page_url
 from cms.attribution.models import Republication, RepublicationView, SourceNotice
 from cms.clients import hit
-from cms.links import absolute_url
+from cms.links import absolute_url, slug_url
 from interviews.models import Interview
 
 logger = logging.getLogger(__name__)
@@ -48,6 +48,7 @@ def page_attribution(request, interview):
         "canonical_url": url,
         "notice": notice.render(url),
         "first_published": first_published,
+        "republish_url": slug_url("attribution:republish", interview.slug),
         "on_copy": settings.ATTRIBUTION_ON_COPY,
         "copy_min_chars": settings.ATTRIBUTION_COPY_MIN_CHARS,
     }

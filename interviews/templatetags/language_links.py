@@ -2,8 +2,10 @@
 
 from django import template
 from django.conf import settings
-from django.urls import reverse, translate_url
+from django.urls import translate_url
 from django.utils import translation
+
+from cms.context_processors import site_links
 
 register = template.Library()
 
@@ -21,8 +23,7 @@ def language_links(context):
     links = []
     for code, name in settings.LANGUAGES:
         if interview is not None:
-            with translation.override(code):
-                url = by_language.get(code) or reverse("interviews:home")
+            url = by_language.get(code) or site_links(code)["home"]
         else:
             url = translate_url(request.path, code) if request else "/"
         links.append({"code": code, "name": name, "url": url, "current": code == current})

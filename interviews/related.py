@@ -82,6 +82,9 @@ ORDER BY place, language
 """
 
 
+_LINKED_FIELDS = ["id", "title", "slug", "language", "publish_at"]
+
+
 def linked_interviews(interview):
     """Return the interviews an interview page links to: (its translations, its related ones).
 
@@ -92,11 +95,22 @@ def linked_interviews(interview):
     original = interview.translation_of_id or interview.pk
     visible = [Interview.Status.PUBLISHED, connection.ops.adapt_datetimefield_value(timezone.now())]
     sql = _LINKED.format(interviews=Interview._meta.db_table, related=RelatedInterview._meta.db_table)
-    params = [interview.pk, *visible, original, original, interview.pk, *visible]
-    found = list(Interview.objects.raw(sql, params))
-    translations = [other for other in found if other.place == 0]  # list places start at 1
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [interview.pk, *visible, original, original, interview.pk, *visible])
+        rows = cursor.fetchall()
+    # Rows made into interviews directly: a raw() queryset worked out its column mapping on
+    # every view, which took as long as the query.
+    published = Interview._meta.get_field("publish_at")
+    converters = connection.ops.get_db_converters(published.get_col(Interview._meta.db_table))
+    found = []
+    for *values, place in rows:
+        for converter in converters:
+            values[-1] = converter(values[-1], published, connection)
+        other = Interview.from_db(connection.alias, _LINKED_FIELDS, values)
+        found.append((place, other))
+    translations = [other for place, other in found if place == 0]  # list places start at 1
     translated = {other.pk for other in translations}
-    related = [other for other in found if other.place and other.pk not in translated]
+    related = [other for place, other in found if place and other.pk not in translated]
     return translations, related[:RELATED_COUNT]
 
 

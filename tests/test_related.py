@@ -91,6 +91,13 @@ class RelatedListTests(TestCase):
         self.assertEqual(related.linked_interviews(original), ([translation], [other]))
         self.assertEqual(related.linked_interviews(translation), ([original], [other]))
         self.assertNotIn(draft_translation, related.linked_interviews(original)[0])
+        # What the page shows of each, as the database holds it.
+        (shown_translation,), (shown_other,) = related.linked_interviews(original)
+        for shown, stored in [(shown_translation, translation), (shown_other, other)]:
+            self.assertEqual(
+                (shown.title, shown.slug, shown.language, shown.publish_at, shown.get_absolute_url()),
+                (stored.title, stored.slug, stored.language, stored.publish_at, stored.get_absolute_url()),
+            )
 
     def test_at_most_related_count_are_shown_and_stored_count_kept(self):
         interview = make_interview(tags=["Water"])

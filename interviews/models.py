@@ -409,11 +409,11 @@ class Interview(models.Model):
     @property
     def parts(self):
         """Return the page's parts (interviews.page_parts): stored, or rendered when none are."""
-        if not self.page_parts and self.pk:
-            # A row stored before parts were (see `manage.py render_bodies`), or whose images
-            # could not be made at its last change.
-            from interviews.page_parts import render_parts
+        from interviews.page_parts import VERSION, render_parts
 
+        if self.pk and (self.page_parts or {}).get("version") != VERSION:
+            # A row stored before these parts were (see `manage.py render_bodies`), or whose
+            # images could not be made at its last change.
             return render_parts(self)
         return self.page_parts
 

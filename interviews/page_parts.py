@@ -6,13 +6,15 @@ structured data. Reading and rendering those on every view cost more than the re
 together, so they are rendered on change and stored in Interview.page_parts, as the body is in
 Interview.body_html (interviews.body):
 
-    {"experts": html, "cover": html, "topics": html, "corrections": html,
+    {"version": VERSION, "experts": html, "cover": html, "topics": html, "corrections": html,
+     "description": the lead's first 40 words, for the meta tags,
      "topic_names": [...], "people": [{"name", "path", "role", "affiliation", "photo"}],
      "notes": [{"text", "created_at"}]}
 
 They are rendered again when the interview, its credits, its topics, an expert or topic it
 shows, or its correction notes change (interviews.signals, cms.reports.signals), and all of
-them by `manage.py render_bodies` after an upgrade. Addresses are stored as paths; the page
+them by `manage.py render_bodies` after an upgrade. Parts stored by an earlier VERSION are
+rendered on each view until then. Addresses are stored as paths; the page
 makes them absolute. When an image's renditions cannot be made nothing is stored, and the
 page renders the parts on each view until the next change, as it does for the body.
 
@@ -24,12 +26,16 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.html import format_html, format_html_join
+from django.utils.text import Truncator
 from django.utils.translation import gettext
 
 from interviews.body import ImageUnavailable, stored_picture
 from interviews.models import RENDERED_COLUMNS, Interview
 
 COVER_SIZES = "(min-width: 48rem) 46rem, 100vw"
+# Raised whenever the parts gain or change a key.
+VERSION = 2
+DESCRIPTION_WORDS = 40
 
 
 def render_parts(interview, credits=None, tags=None, notes=None, *, to_store=False):
@@ -43,10 +49,12 @@ def render_parts(interview, credits=None, tags=None, notes=None, *, to_store=Fal
     notes = list(interview.corrections.all() if notes is None else notes)
     with translation.override(interview.interface_language):
         return {
+            "version": VERSION,
             "experts": "".join(_expert_box(credit, to_store) for credit in credits),
             "cover": _cover(interview, to_store),
             "topics": _topics(tags),
             "corrections": _corrections(interview, notes),
+            "description": Truncator(interview.lead).words(DESCRIPTION_WORDS, truncate=" …"),
             "topic_names": [tag.name for tag in tags],
             "people": [person(credit.expert, credit.role) for credit in credits],
             "notes": [{"text": note.text, "created_at": note.created_at.isoformat()} for note in notes],

@@ -97,6 +97,24 @@ class StoredPartsTests(TestCase):
         interview = Interview.objects.get(pk=self.interview.pk)
         self.assertEqual(interview.page_parts, render_parts(interview))
 
+    def test_parts_stored_by_an_earlier_version_render_as_now_until_the_command_runs(self):
+        earlier = {
+            key: value for key, value in self.stored().items() if key not in {"version", "description"}
+        }
+        Interview.objects.filter(pk=self.interview.pk).update(page_parts=earlier)
+        self.assertContains(
+            self.page(), '<meta property="og:description" content="The lead of', status_code=200
+        )
+        call_command("render_bodies", stdout=io.StringIO())
+        self.assertEqual(self.stored()["description"], self.interview.lead)
+
+    def test_the_description_is_the_leads_first_forty_words(self):
+        self.interview.lead = " ".join(f"word{n}" for n in range(60))
+        self.interview.save()
+        description = " ".join(f"word{n}" for n in range(40)) + " …"
+        self.assertEqual(self.stored()["description"], description)
+        self.assertContains(self.page(), f'<meta name="description" content="{description}">')
+
     def test_an_expert_photo_whose_renditions_cannot_be_made_is_not_stored_without_it(self):
         cache.clear()
         name = f"experts/not-there-yet-{self.expert.pk}.jpg"

@@ -1,3 +1,4 @@
+from datetime import UTC, datetime
 from io import StringIO
 
 from django.core.management import call_command
@@ -120,6 +121,17 @@ class InterviewPageTests(TestCase):
         related = list(self.get().context["related"])
         self.assertEqual(related, [by_expert, by_tag])
         self.assertNotIn(unrelated, related)
+
+    def test_related_interviews_are_listed_with_their_language_and_date(self):
+        when = datetime(2026, 3, 8, 21, tzinfo=UTC)
+        other = make_interview(title="Rivers <b>&</b> towns", tags=["Water"], language="ru", publish_at=when)
+        call_command("refresh_related", stdout=StringIO())
+        self.assertContains(
+            self.get(),
+            f'<li><a href="{other.get_absolute_url()}" lang="ru">Rivers &lt;b&gt;&amp;&lt;/b&gt; towns</a> '
+            '<time datetime="2026-03-08T21:00:00+00:00">8 March 2026</time></li>',
+            html=True,
+        )
 
     def test_draft_and_scheduled_interviews_answer_404(self):
         self.assertEqual(self.get(make_draft()).status_code, 404)

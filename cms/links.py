@@ -7,7 +7,9 @@ from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import translation
 from django.utils.http import RFC3986_SUBDELIMS
 
-# Stands for the slug while an address is reversed once; it matches any slug's pattern.
+# Stands for the slug while an address is reversed once. The routes slug_url serves take their
+# slug through the "uslug" or "str" converters (interviews/urls.py, cms/attribution/urls.py);
+# a slug in _SLUG_PATTERN matches both, and others are reversed as they always were.
 _SLUG = "slug-placeholder"
 _SLUG_PATTERN = re.compile(r"[-\w]+")
 

@@ -135,12 +135,10 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_bool("DATABASE_PREPARE", True):
-    # Parameters travel apart from the SQL, and psycopg prepares a statement once the connection
-    # has run it twice, so PostgreSQL skips planning it again: for the query behind an interview
-    # page's related list, planning took longer than running it. Turn it off behind a pooler in
-    # transaction mode (PgBouncer before 1.21), which cannot keep prepared statements.
-    DATABASES["default"].setdefault("OPTIONS", {}).update(server_side_binding=True, prepare_threshold=2)
+# On PostgreSQL, the statements public pages run on every view are prepared once per connection
+# (cms/prepared.py). Turn it off behind a pooler that cannot keep prepared statements (PgBouncer in
+# transaction mode without max_prepared_statements).
+DATABASE_PREPARE = env_bool("DATABASE_PREPARE", True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 _CACHE_URL = os.environ.get("CACHE_URL", "locmem://")

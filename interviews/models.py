@@ -123,14 +123,14 @@ DERIVED_COLUMNS = [*SEARCH_COLUMNS, *RENDERED_COLUMNS]
 
 
 @cache
-def _published_page_sql(vendor):
+def _published_page_statement(vendor):
     quote = connection.ops.quote_name
-    columns = [f.column for f in Interview._meta.concrete_fields if f.attname not in SEARCH_COLUMNS]
-    return (
-        f"SELECT {', '.join(quote(column) for column in columns)} FROM {quote(Interview._meta.db_table)} "
-        # As published() has it.
-        "WHERE slug = %s AND status = %s AND publish_at <= %s"
-    )
+    fields = [f for f in Interview._meta.concrete_fields if f.attname not in SEARCH_COLUMNS]
+    columns = ", ".join(quote(field.column) for field in fields)
+    # The condition is published()'s.
+    where = "slug = %s AND status = %s AND publish_at <= %s"
+    sql = f"SELECT {columns} FROM {quote(Interview._meta.db_table)} WHERE {where}"
+    return sql, [field.attname for field in fields]
 
 
 class InterviewQuerySet(models.QuerySet):
@@ -190,11 +190,15 @@ class InterviewQuerySet(models.QuerySet):
         """Return the published interview at `slug`, loaded as for_page() loads it, or None.
 
         The row of published().for_page().get(slug=slug), from a statement written once per
-        process: building and compiling that queryset on every view took longer than running it.
+        process (and prepared, cms/prepared.py): building and compiling that queryset on every
+        view took longer than running it.
         """
-        sql = _published_page_sql(connection.vendor)
+        from cms import prepared
+
+        sql, fields = _published_page_statement(connection.vendor)
         now = connection.ops.adapt_datetimefield_value(timezone.now())
-        return next(iter(self.raw(sql, [slug, Interview.Status.PUBLISHED, now])), None)
+        rows = prepared.fetch(sql, [slug, Interview.Status.PUBLISHED, now])
+        return next(iter(prepared.instances(Interview, fields, rows)), None)
 
     def for_page_text(self):
         """Return interviews with the rows behind every part of their page: for reading its text."""

@@ -20,6 +20,7 @@ One statement, in SQL both databases run, scores any number of interviews at onc
 from django.db import connection, transaction
 from django.utils import timezone
 
+from cms import prepared
 from interviews.models import Interview, InterviewExpert, RelatedInterview, TaggedInterview
 
 RELATED_COUNT = 4
@@ -82,7 +83,7 @@ ORDER BY place, language
 """
 
 
-_LINKED_FIELDS = ["id", "title", "slug", "language", "publish_at"]
+_LINKED_FIELDS = ["id", "title", "slug", "language", "publish_at"]  # the columns of _LINKED
 
 
 def linked_interviews(interview):
@@ -95,19 +96,9 @@ def linked_interviews(interview):
     original = interview.translation_of_id or interview.pk
     visible = [Interview.Status.PUBLISHED, connection.ops.adapt_datetimefield_value(timezone.now())]
     sql = _LINKED.format(interviews=Interview._meta.db_table, related=RelatedInterview._meta.db_table)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [interview.pk, *visible, original, original, interview.pk, *visible])
-        rows = cursor.fetchall()
-    # Rows made into interviews directly: a raw() queryset worked out its column mapping on
-    # every view, which took as long as the query.
-    published = Interview._meta.get_field("publish_at")
-    converters = connection.ops.get_db_converters(published.get_col(Interview._meta.db_table))
-    found = []
-    for *values, place in rows:
-        for converter in converters:
-            values[-1] = converter(values[-1], published, connection)
-        other = Interview.from_db(connection.alias, _LINKED_FIELDS, values)
-        found.append((place, other))
+    rows = prepared.fetch(sql, [interview.pk, *visible, original, original, interview.pk, *visible])
+    others = prepared.instances(Interview, _LINKED_FIELDS, [row[:-1] for row in rows])
+    found = [(row[-1], other) for row, other in zip(rows, others, strict=True)]
     translations = [other for place, other in found if place == 0]  # list places start at 1
     translated = {other.pk for other in translations}
     related = [other for place, other in found if place and other.pk not in translated]

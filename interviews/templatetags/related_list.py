@@ -13,8 +13,8 @@ from interviews.templatetags.dates import iso, long_date
 register = template.Library()
 
 
-@register.simple_tag
-def related_items(related):
+@register.simple_tag(takes_context=True)
+def related_items(context, related):
     """Return an <li> per interview: its title linked, in its language, and its date."""
     return format_html_join(
         "\n",
@@ -22,6 +22,6 @@ def related_items(related):
         (
             (other.get_absolute_url(), other.language, other.title, iso(when), long_date(when))
             for other in related
-            for when in [template_localtime(other.publish_at)]
+            for when in [template_localtime(other.publish_at, context.use_tz)]
         ),
     )

@@ -8,8 +8,8 @@ The rendered body and page parts are written with the rows, as the site stores t
 The related lists are then scored a slice of the interviews per CPU in parallel
 (interviews.related.refresh_all_related).
 
-Each batch draws from its own random generator, seeded from --seed and its first number, so a
-dataset is the same however many processes made it.
+Each batch draws from its own random generator, seeded from --seed and its first number, and its
+rows' ids follow their numbers, so a dataset is the same however many processes made it.
 """
 
 import itertools
@@ -46,6 +46,7 @@ DRAFT_SHARE, REVIEW_SHARE, UNPUBLISHED_SHARE, SCHEDULED_SHARE = 0.05, 0.01, 0.01
 BODY_WORDS = 1500
 VOCABULARY, SENTENCES = 40_000, 20_000
 BATCH = 1000
+MAX_BLOCKS = 30  # Dataset.blocks() makes 20 to 30
 
 
 class Dataset:
@@ -100,7 +101,7 @@ class Dataset:
 
     def blocks(self):
         """Return 20-30 (kind, html, anchor) blocks of about BODY_WORDS words: questions and answers."""
-        count = self.rng.randint(20, 30)
+        count = self.rng.randint(20, MAX_BLOCKS)
         answer_words = (BODY_WORDS - 10 * (count // 2)) // (count - count // 2)
         blocks = []
         for i in range(count):
@@ -112,18 +113,21 @@ class Dataset:
 
 
 def reserve_ids(model, count):
-    """Return `count` new primary keys for rows of `model`, so they can be known before insertion."""
+    """Return the first of `count` new consecutive primary keys for rows of `model`.
+
+    The command is the only writer while it runs (the dataset goes into an empty database).
+    """
     table = model._meta.db_table
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute(
-                "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)", [table, count]
+                "SELECT setval(pg_get_serial_sequence(%s, 'id'), "
+                "nextval(pg_get_serial_sequence(%s, 'id')) + %s - 1)",
+                [table, table, count],
             )
-            return [row[0] for row in cursor.fetchall()]
-        # Elsewhere (SQLite, small sizes) this command is the only writer while it runs.
+            return cursor.fetchone()[0] - count + 1
         cursor.execute(f"SELECT COALESCE(MAX(id), 0) FROM {connection.ops.quote_name(table)}")
-        first = cursor.fetchone()[0] + 1
-    return list(range(first, first + count))
+        return cursor.fetchone()[0] + 1
 
 
 def write_interviews(batch):
@@ -218,7 +222,7 @@ def start_writer():
         )
 
 
-def make_interviews(data, numbers, tags, experts, now):
+def make_interviews(data, numbers, tags, experts, now, ids):
     """Return a batch of made-up interviews, their blocks and their credits, for write_interviews."""
     rng = data.rng = random.Random(f"{data.seed}/{numbers.start}")
     rows, parts = [], []
@@ -251,13 +255,18 @@ def make_interviews(data, numbers, tags, experts, now):
             )
         )
         parts.append((blocks, credited, chosen))
-    for interview, pk in zip(rows, reserve_ids(Interview, len(rows)), strict=True):
-        interview.pk = pk
-    block_ids = iter(reserve_ids(Block, sum(len(blocks) for blocks, _credited, _chosen in parts)))
     block_lists = []
-    for interview, (texts, credited, chosen) in zip(rows, parts, strict=True):
+    for n, interview, (texts, credited, chosen) in zip(numbers, rows, parts, strict=True):
+        # Ids follow the numbers, so a dataset is the same whichever process wrote which batch.
+        interview.pk = ids["interview"] + n
         blocks = [
-            Block(pk=next(block_ids), order=order, kind=kind, text=f"<p>{text}</p>", anchor=anchor)
+            Block(
+                pk=ids["block"] + n * MAX_BLOCKS + order,
+                order=order,
+                kind=kind,
+                text=f"<p>{text}</p>",
+                anchor=anchor,
+            )
             for order, (kind, text, anchor) in enumerate(texts)
         ]
         # What the site renders on save (interviews.body, interviews.page_parts).
@@ -295,7 +304,7 @@ def write_batch(start):
     """Make up and write the batch of interviews numbered from `start`; return how many."""
     data, tags, experts, now = _JOB["dataset"], _JOB["tags"], _JOB["experts"], _JOB["now"]
     numbers = range(start, min(data.size, start + BATCH))
-    write_interviews(make_interviews(data, numbers, tags, experts, now))
+    write_interviews(make_interviews(data, numbers, tags, experts, now, _JOB["ids"]))
     return len(numbers)
 
 
@@ -342,7 +351,8 @@ class Command(BaseCommand):
         data = Dataset(size, seed)
         tags = self.make_tags(data)
         experts = self.make_experts(data)
-        _JOB.update(dataset=data, tags=tags, experts=experts, now=timezone.now())
+        ids = {"interview": reserve_ids(Interview, size), "block": reserve_ids(Block, size * MAX_BLOCKS)}
+        _JOB.update(dataset=data, tags=tags, experts=experts, now=timezone.now(), ids=ids)
         starts = range(0, size, BATCH)
         # Inside a transaction (tests), other connections could not see the experts and tags just
         # added: write in line there.

@@ -139,6 +139,10 @@ DATABASES = {
 # (cms/prepared.py). Turn it off behind a pooler that cannot keep prepared statements (PgBouncer in
 # transaction mode without max_prepared_statements).
 DATABASE_PREPARE = env_bool("DATABASE_PREPARE", True)
+if DATABASE_PREPARE and DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # psycopg prepares nothing while this is unset. Django's own cursors bind on the client and
+    # never prepare, so only what cms/prepared.py asks to be prepared is: the count is never reached.
+    DATABASES["default"].setdefault("OPTIONS", {})["prepare_threshold"] = 2**31 - 1
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 _CACHE_URL = os.environ.get("CACHE_URL", "locmem://")

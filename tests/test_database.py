@@ -21,7 +21,8 @@ class PreparedStatementTests(TestCase):
         if connection.vendor != "postgresql":
             self.skipTest("prepared statements are PostgreSQL's")
         interview = make_interview()
-        for _ in range(3):
+        self.client.get(interview.get_absolute_url())  # the first view also reads the reuse notice
+        for _ in range(2):
             with self.assertNumQueries(2):  # still counted (and logged) as queries
                 self.assertContains(self.client.get(interview.get_absolute_url()), interview.title)
         statements = self.prepared()

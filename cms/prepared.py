@@ -29,7 +29,11 @@ def fetch(sql, params):
         cursor = connection._prepare_cursor(_PreparingCursor(connection.connection))
     with cursor:
         cursor.execute(sql, params)
-        return cursor.fetchall()
+        rows = cursor.fetchall()
+    if connection.queries_logged:
+        # Logged with its values, as every other query is, rather than as $1, $2…
+        connection.queries_log[-1]["sql"] = connection.ops.compose_sql(sql, params)
+    return rows
 
 
 class _PreparingCursor(psycopg.Cursor):

@@ -23,8 +23,9 @@ class PreparedStatementTests(TestCase):
         interview = make_interview()
         self.client.get(interview.get_absolute_url())  # the first view also reads the reuse notice
         for _ in range(2):
-            with self.assertNumQueries(2):  # still counted (and logged) as queries
+            with self.assertNumQueries(2) as queries:  # still counted and logged as queries
                 self.assertContains(self.client.get(interview.get_absolute_url()), interview.title)
+        self.assertIn(f"slug = '{interview.slug}'", queries.captured_queries[0]["sql"])
         statements = self.prepared()
         self.assertEqual(len([s for s in statements if "WHERE slug = $1" in s]), 1, statements)
         self.assertEqual(len([s for s in statements if "UNION ALL" in s]), 1, statements)

@@ -27,10 +27,11 @@ def slug_url(view, slug, language=None):
     The address is reversed once per view and language and the slug put in its place: list pages
     link to dozens of interviews, and reversing each address took longer than the rest of a card.
     """
+    language = language or translation.get_language()
     if not _SLUG_PATTERN.fullmatch(slug or ""):
-        with translation.override(language or translation.get_language()):
+        with translation.override(language):
             return reverse(view, kwargs={"slug": slug})  # raises NoReverseMatch as it always did
-    route = _route(view, language or translation.get_language(), get_script_prefix(), get_urlconf())
+    route = _route(view, language, get_script_prefix(), get_urlconf())
     # Quoted as reverse() quotes a path; a slug has no "/".
     return route.replace(_SLUG, quote(slug, safe=RFC3986_SUBDELIMS + "~:@"))
 

@@ -122,6 +122,11 @@ RENDERED_COLUMNS = ["body_html", "page_parts"]
 DERIVED_COLUMNS = [*SEARCH_COLUMNS, *RENDERED_COLUMNS]
 
 
+def published_params():
+    """Return the parameters of published()'s condition, "status = %s AND publish_at <= %s", in SQL."""
+    return [Interview.Status.PUBLISHED, connection.ops.adapt_datetimefield_value(timezone.now())]
+
+
 @cache
 def _published_page_statement(vendor):
     quote = connection.ops.quote_name
@@ -196,8 +201,7 @@ class InterviewQuerySet(models.QuerySet):
         from cms import prepared
 
         sql, fields = _published_page_statement(connection.vendor)
-        now = connection.ops.adapt_datetimefield_value(timezone.now())
-        rows = prepared.fetch(sql, [slug, Interview.Status.PUBLISHED, now])
+        rows = prepared.fetch(sql, [slug, *published_params()])
         return next(iter(prepared.instances(Interview, fields, rows)), None)
 
     def for_page_text(self):

@@ -18,10 +18,9 @@ One statement, in SQL both databases run, scores any number of interviews at onc
 """
 
 from django.db import connection, transaction
-from django.utils import timezone
 
 from cms import prepared
-from interviews.models import Interview, InterviewExpert, RelatedInterview, TaggedInterview
+from interviews.models import Interview, InterviewExpert, RelatedInterview, TaggedInterview, published_params
 
 RELATED_COUNT = 4
 STORED_COUNT = 8
@@ -94,7 +93,7 @@ def linked_interviews(interview):
     One query for both.
     """
     original = interview.translation_of_id or interview.pk
-    visible = [Interview.Status.PUBLISHED, connection.ops.adapt_datetimefield_value(timezone.now())]
+    visible = published_params()
     sql = _LINKED.format(interviews=Interview._meta.db_table, related=RelatedInterview._meta.db_table)
     rows = prepared.fetch(sql, [interview.pk, *visible, original, original, interview.pk, *visible])
     others = prepared.instances(Interview, _LINKED_FIELDS, [row[:-1] for row in rows])

@@ -177,7 +177,7 @@ def insert_interviews(rows):
         Interview.objects.bulk_create(rows)
         return
     vectors = search_vectors()
-    fields = [field for field in Interview._meta.concrete_fields if field.column not in vectors]
+    fields = staged_fields()
     columns = [field.column for field in fields]
     copy(
         "interview_stage",
@@ -204,6 +204,12 @@ def quote_table():
     return connection.ops.quote_name(Interview._meta.db_table)
 
 
+def staged_fields():
+    """Return the interviews' fields that go through the staging table: all but the vectors."""
+    vectors = search_vectors()
+    return [field for field in Interview._meta.concrete_fields if field.column not in vectors]
+
+
 def start_writer():
     """Prepare a connection that writes batches: quick commits and its own staging table."""
     if connection.vendor != "postgresql":
@@ -211,11 +217,7 @@ def start_writer():
     with connection.cursor() as cursor:
         # Made-up rows: losing the last moments of them in a crash costs nothing.
         cursor.execute("SET synchronous_commit TO off")
-        columns = ", ".join(
-            connection.ops.quote_name(field.column)
-            for field in Interview._meta.concrete_fields
-            if field.column not in search_vectors()
-        )
+        columns = ", ".join(connection.ops.quote_name(field.column) for field in staged_fields())
         cursor.execute(
             f"CREATE TEMPORARY TABLE IF NOT EXISTS interview_stage "
             f"AS SELECT {columns} FROM {quote_table()} WITH NO DATA"

@@ -2,6 +2,7 @@
 
 import io
 import itertools
+import threading
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
@@ -13,6 +14,15 @@ from PIL import Image
 from interviews.models import Block, Expert, Interview, InterviewExpert
 
 _counter = itertools.count(1)
+
+
+def run_in_threads(function, count):
+    """Run function in `count` threads at once and wait for them all."""
+    threads = [threading.Thread(target=function) for _ in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
 
 
 def make_expert(**fields):

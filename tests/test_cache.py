@@ -1,11 +1,12 @@
 """The shared cache on a real Redis (.ci/run starts one at 127.0.0.1:6379)."""
 
-import threading
 import unittest
 
 import redis
 from django.core.cache import caches
 from django.test import SimpleTestCase, override_settings
+
+from tests.builders import run_in_threads
 
 REDIS_URL = "redis://127.0.0.1:6379/14"
 REDIS = {"default": {"BACKEND": "cms.cache.ResilientRedisCache", "LOCATION": REDIS_URL}}
@@ -45,10 +46,6 @@ class RedisCacheTests(SimpleTestCase):
             clients.append(self.cache._cache.get_client())
 
         self.cache.set("shared", 0, timeout=60)
-        threads = [threading.Thread(target=use) for _ in range(8)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
+        run_in_threads(use, 8)
         self.assertTrue(all(client is clients[0] for client in clients))
         self.assertEqual(self.cache.get("shared"), 8)

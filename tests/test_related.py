@@ -3,7 +3,6 @@
 Lists are stored per interview; these tests check what they hold and when they are written.
 """
 
-import threading
 from io import StringIO
 from unittest import mock
 
@@ -15,7 +14,7 @@ from django.test import TestCase, TransactionTestCase
 from interviews import related
 from interviews.models import Interview, RelatedInterview
 from interviews.workflow import apply_transition
-from tests.builders import make_expert, make_interview, make_user
+from tests.builders import make_expert, make_interview, make_user, run_in_threads
 
 
 def shown(interview):
@@ -186,10 +185,6 @@ class ConcurrentRefreshTests(TransactionTestCase):
             finally:
                 connections.close_all()
 
-        threads = [threading.Thread(target=refresh_repeatedly) for _ in range(3)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
+        run_in_threads(refresh_repeatedly, 3)
         self.assertEqual(errors, [])
         self.assertEqual(RelatedInterview.objects.count(), 6 * 5)

@@ -9,7 +9,7 @@ from django.utils import timezone
 from cms.attribution.links import canonical_url, is_public_host, normalise_page_url, same_page
 from cms.attribution.models import Republication, RepublicationView, SourceNotice
 from interviews.models import Block, Interview
-from tests.builders import make_interview
+from tests.builders import make_interview, run_in_threads
 
 
 class NormalisePageUrlTests(SimpleTestCase):
@@ -205,9 +205,5 @@ class ConcurrentCountingTests(TransactionTestCase):
             finally:
                 connection.close()
 
-        threads = [threading.Thread(target=count) for _ in range(8)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
+        run_in_threads(count, 8)
         self.assertEqual(RepublicationView.objects.get(republication=republication, day=today).count, 40)

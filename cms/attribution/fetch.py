@@ -171,7 +171,10 @@ class Fetcher:
             page, location = self._get_once(url, deadline)
             if location is None:
                 return page
-            url = urljoin(url, location)
+            try:
+                url = urljoin(url, location)
+            except ValueError:
+                raise PageUnavailable(f"The site redirected to a broken address: {location[:100]}") from None
         raise PageUnavailable(f"More than {MAX_REDIRECTS} redirects.")
 
     def _get_once(self, url, deadline):

@@ -67,7 +67,9 @@ class InsideAddressTests(TwoSitesTestCase):
 
     @override_settings(SITE_URL="https://meridian.example")
     def test_a_name_the_counting_image_stored_is_resolved_and_never_visited_when_inside(self):
-        self.client.get(f"/attribution/pixel/{self.interview.pk}.gif", HTTP_REFERER="http://localtest.me/story")
+        self.client.get(
+            f"/attribution/pixel/{self.interview.pk}.gif", HTTP_REFERER="http://localtest.me/story"
+        )
         self.dns.set("localtest.me", INSIDE)
         self.run_check()
         republication = Republication.objects.get()
@@ -110,6 +112,7 @@ class InsideAddressTests(TwoSitesTestCase):
             (f"http://127.1:{self.port}/secret", "127.1 is a number in an unusual notation"),
             (f"http://[::ffff:127.0.0.1]:{self.port}/secret", "::ffff:127.0.0.1 is not a public address"),
             ("file:///etc/passwd", "Not an http(s) address"),
+            ("http://[::1", "The site redirected to a broken address: http://[::1"),
         ]:
             with self.subTest(target=target):
                 republication, _ = self.check(f"/redirect?to={target}")

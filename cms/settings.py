@@ -336,6 +336,8 @@ REPUBLISH_PIXEL_PER_HOUR = env_int("REPUBLISH_PIXEL_PER_HOUR", 120)
 # The link check (manage.py check_republications): seconds per page and bytes read per page.
 LINK_CHECK_TIMEOUT = env_int("LINK_CHECK_TIMEOUT", 10)
 LINK_CHECK_MAX_BYTES = env_int("LINK_CHECK_MAX_BYTES", 2 * 1024 * 1024)
+# LINK_CHECK_ALLOW_ADDRESSES (loopback addresses the check may treat as public) is left unset on
+# purpose and never read from the environment: only tests set it, for their own servers.
 
 # --- Error reports ----------------------------------------------------------------------
 

@@ -1,6 +1,7 @@
 """Addresses for attribution: our canonical URLs and the normalised addresses of pages that reuse them."""
 
 import ipaddress
+import re
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsplit
 
 from cms.links import absolute_url
@@ -81,15 +82,67 @@ def host_of(url):
         return ""
 
 
-def is_public_host(host):
-    """Return False for localhost and for addresses that are not on the public internet."""
+# Names that never lead to a public site: RFC 6761, RFC 6762 (.local), RFC 8375, ICANN's .internal.
+LOCAL_NAMES = ("localhost", "localdomain", "local", "internal", "home.arpa", "invalid")
+LABEL = re.compile(r"[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?")
+# A last label that is a number makes the whole host an IPv4 address in URL parsers and in
+# inet_aton (127.1, 2130706433, 0x7f000001, 0177.0.0.1): https://url.spec.whatwg.org/#ends-in-a-number-checker
+NUMERIC_LABEL = re.compile(r"[0-9]+|0x[0-9a-f]*")
+NAT64 = ipaddress.IPv6Network("64:ff9b::/96")
+
+
+def is_public_address(address):
+    """Return whether an IP address (ipaddress object) reaches the public internet, embedded IPv4 included."""
+    if address.version == 6:
+        if address.scope_id:
+            return False
+        # These forms carry an IPv4 address a gateway or the host itself will connect to.
+        embedded = address.ipv4_mapped or address.sixtofour
+        if embedded is None and address in NAT64:
+            embedded = ipaddress.IPv4Address(int(address) & 0xFFFFFFFF)
+        if embedded is not None:
+            return is_public_address(embedded)
+        if address.teredo or address.is_site_local:
+            return False
+    return address.is_global and not (
+        address.is_multicast or address.is_reserved or address.is_loopback or address.is_link_local
+    )
+
+
+def host_refusal(host):
+    """Return why a URL's host cannot be a public site, or "" when it may be one.
+
+    Only the host's spelling is judged: a name may still resolve inside, which the link check
+    finds out before it connects.
+    """
     host = host.strip("[]").rstrip(".").lower()
-    if host == "localhost" or host.endswith((".localhost", ".local", ".internal")):
-        return False
+    if ":" in host:
+        try:
+            address = ipaddress.IPv6Address(host)
+        except ValueError:
+            return "not a valid host name"
+        return "" if is_public_address(address) else "not a public address"
     try:
-        return ipaddress.ip_address(host).is_global
-    except ValueError:
-        return True
+        host = host.encode("idna").decode("ascii")
+    except UnicodeError:
+        return "not a valid host name"
+    labels = host.split(".")
+    if NUMERIC_LABEL.fullmatch(labels[-1]):
+        try:
+            address = ipaddress.IPv4Address(host)
+        except ValueError:
+            return "a number in an unusual notation, which can stand for an address inside a network"
+        return "" if is_public_address(address) else "not a public address"
+    if len(host) > 253 or not all(LABEL.fullmatch(label) for label in labels):
+        return "not a valid host name"
+    if len(labels) < 2 or host.endswith(tuple(f".{name}" for name in LOCAL_NAMES)) or host in LOCAL_NAMES:
+        return "a local name"
+    return ""
+
+
+def is_public_host(host):
+    """Return whether a URL's host may be a public site (see host_refusal)."""
+    return not host_refusal(host)
 
 
 def canonical_url(request, interview):

@@ -2,14 +2,14 @@
 
 import contextlib
 import io
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 from django.core.management import CommandError, call_command
-from django.test import TestCase, override_settings
+from django.test import override_settings
 
 from cms.attribution.models import Republication
+from tests.attribution.loopback import INSIDE, OUTSIDE, LinkCheckTestCase, stop, twin_http_servers
 from tests.builders import make_interview
 
 SITE = "https://meridian.example"
@@ -32,9 +32,11 @@ ROBOTS = "User-agent: MeridianLinkCheck\nDisallow: /private/\n"
 
 class Handler(BaseHTTPRequestHandler):
     user_agents = []
+    hosts = []
 
     def do_GET(self):
         Handler.user_agents.append(self.headers.get("User-Agent"))
+        Handler.hosts.append(self.headers.get("Host"))
         if self.path == "/robots.txt":
             return self.reply(200, ROBOTS, "text/plain")
         if self.path == "/slow":
@@ -42,11 +44,8 @@ class Handler(BaseHTTPRequestHandler):
             return self.reply(200, PAGES["/linked"])
         if self.path == "/drip":
             return self.drip()
-        if self.path == "/redirect":
-            self.send_response(302)
-            self.send_header("Location", "/linked")
-            self.end_headers()
-            return None
+        if self.path.startswith("/redirect"):
+            return self.redirect()
         if self.path == "/broken":
             return self.reply(500, "Oops")
         if self.path in PAGES:
@@ -63,6 +62,14 @@ class Handler(BaseHTTPRequestHandler):
         with contextlib.suppress(OSError):
             self.wfile.write(data)
 
+    def redirect(self):
+        """Send the checker on: /redirect to /linked, /redirect?to=URL anywhere, /redirect-loop to itself."""
+        _, _, to = self.path.partition("?to=")
+        self.send_response(302)
+        self.send_header("Location", to or ("/redirect-loop" if self.path == "/redirect-loop" else "/linked"))
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
     def drip(self):
         """Send a page a few bytes at a time, each in time but the whole too slowly."""
         self.send_response(200)
@@ -78,33 +85,58 @@ class Handler(BaseHTTPRequestHandler):
         pass
 
 
+class InsideHandler(Handler):
+    """A server inside the network: it holds a linking page, and must never be asked for it."""
+
+    paths = []
+
+    def do_GET(self):
+        InsideHandler.paths.append(self.path)
+        self.reply(200, PAGES["/linked"])
+
+
 @override_settings(SITE_URL=SITE, LINK_CHECK_TIMEOUT=1, LINK_CHECK_MAX_BYTES=4000)
-class LinkCheckTests(TestCase):
+class TwoSitesTestCase(LinkCheckTestCase):
+    """Sites at news.test (OUTSIDE, counted as public) and, on the same port, INSIDE."""
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        cls.server.daemon_threads = True
-        cls.base = f"http://127.0.0.1:{cls.server.server_address[1]}"
-        threading.Thread(target=cls.server.serve_forever, daemon=True).start()
+        cls.server, cls.inside = twin_http_servers(Handler, InsideHandler)
+        cls.port = cls.server.server_address[1]
+        cls.base = f"http://news.test:{cls.port}"
 
     @classmethod
     def tearDownClass(cls):
-        cls.server.shutdown()
-        cls.server.server_close()
+        stop(cls.server, cls.inside)
         super().tearDownClass()
 
     @classmethod
     def setUpTestData(cls):
         cls.interview = make_interview(title="Rivers and rules", slug="rivers-and-rules")
 
-    def check(self, path, **options):
-        republication = Republication.objects.create(interview=self.interview, page_url=self.base + path)
-        out = io.StringIO()
-        call_command("check_republications", allow_private_addresses=True, stdout=out, **options)
-        republication.refresh_from_db()
-        return republication, out.getvalue()
+    def setUp(self):
+        super().setUp()
+        self.dns.set("news.test", OUTSIDE)
+        InsideHandler.paths.clear()
+        self.addCleanup(lambda: self.assertEqual(InsideHandler.paths, [], "requests to the inside server"))
 
+    def run_check(self, **options):
+        out = io.StringIO()
+        call_command("check_republications", stdout=out, **options)
+        return out.getvalue()
+
+    def check_url(self, url, **options):
+        republication = Republication.objects.create(interview=self.interview, page_url=url)
+        out = self.run_check(**options)
+        republication.refresh_from_db()
+        return republication, out
+
+    def check(self, path, **options):
+        return self.check_url(self.base + path, **options)
+
+
+class LinkCheckTests(TwoSitesTestCase):
     def assertOutcome(self, path, status, detail_part):
         republication, _ = self.check(path)
         self.assertEqual(republication.link_status, status, republication.check_detail)
@@ -119,6 +151,11 @@ class LinkCheckTests(TestCase):
 
     def test_active_link_after_a_redirect(self):
         self.assertOutcome("/redirect", "linked", "An active link")
+
+    def test_host_header_names_the_site_not_the_address(self):
+        Handler.hosts.clear()
+        self.assertOutcome("/linked", "linked", "An active link")
+        self.assertEqual(Handler.hosts, [f"news.test:{self.port}"] * 2)
 
     def test_no_link(self):
         self.assertOutcome("/no-link", "no_link", "No link")
@@ -142,11 +179,7 @@ class LinkCheckTests(TestCase):
         self.assertOutcome("/broken", "unreachable", "HTTP 500")
 
     def test_nothing_listening(self):
-        republication = Republication.objects.create(
-            interview=self.interview, page_url="http://127.0.0.1:9/x"
-        )
-        call_command("check_republications", allow_private_addresses=True, stdout=io.StringIO())
-        republication.refresh_from_db()
+        republication, _ = self.check_url(f"http://{OUTSIDE}:9/x")
         self.assertEqual(republication.link_status, "unreachable")
         self.assertIn("Could not connect", republication.check_detail)
 
@@ -157,7 +190,7 @@ class LinkCheckTests(TestCase):
 
     def test_slow_page_is_given_up(self):
         started = time.monotonic()
-        self.assertOutcome("/slow", "unreachable", "No answer within 1 s")
+        self.assertOutcome("/slow", "unreachable", "Too slow: no full answer within 1 s.")
         self.assertLess(time.monotonic() - started, 2.9)
 
     def test_page_sent_in_a_slow_trickle_is_given_up(self):
@@ -168,12 +201,17 @@ class LinkCheckTests(TestCase):
     def test_only_the_first_bytes_of_a_huge_page_are_read(self):
         self.assertOutcome("/huge", "no_link", "Only the first 4000 bytes were read.")
 
-    def test_private_addresses_are_refused_unless_allowed(self):
-        republication = Republication.objects.create(interview=self.interview, page_url=self.base + "/linked")
-        call_command("check_republications", stdout=io.StringIO())
-        republication.refresh_from_db()
+    def test_loopback_is_refused_unless_allowed_for_tests(self):
+        republication, _ = self.check_url(f"http://{INSIDE}:{self.port}/linked")
         self.assertEqual(republication.link_status, "unreachable")
-        self.assertIn("not a public address", republication.check_detail)
+        self.assertEqual(republication.check_detail, f"{INSIDE} is not a public address; not visited.")
+        with override_settings(LINK_CHECK_ALLOW_ADDRESSES=[]):
+            republication, _ = self.check_url(f"http://{OUTSIDE}:{self.port}/linked")
+        self.assertEqual(republication.check_detail, f"{OUTSIDE} is not a public address; not visited.")
+
+    def test_there_is_no_switch_to_visit_private_addresses(self):
+        with self.assertRaisesMessage(CommandError, "unrecognized arguments: --allow-private-addresses"):
+            call_command("check_republications", "--allow-private-addresses", stdout=io.StringIO())
 
     def test_output_lists_each_page_and_a_summary(self):
         Republication.objects.create(interview=self.interview, page_url=self.base + "/no-link")

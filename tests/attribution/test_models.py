@@ -1,3 +1,4 @@
+import ipaddress
 import threading
 
 import pytest
@@ -6,7 +7,14 @@ from django.db import connection
 from django.test import RequestFactory, SimpleTestCase, TestCase, TransactionTestCase, override_settings
 from django.utils import timezone
 
-from cms.attribution.links import canonical_url, is_public_host, normalise_page_url, same_page
+from cms.attribution.links import (
+    canonical_url,
+    host_refusal,
+    is_public_address,
+    is_public_host,
+    normalise_page_url,
+    same_page,
+)
 from cms.attribution.models import Republication, RepublicationView, SourceNotice
 from interviews.models import Block, Interview
 from tests.builders import make_interview, run_in_threads
@@ -63,6 +71,44 @@ class NormalisePageUrlTests(SimpleTestCase):
             self.assertFalse(is_public_host(host), host)
         self.assertTrue(is_public_host("blog.example.org"))
         self.assertTrue(is_public_host("93.184.216.34"))
+
+    def test_inside_addresses_in_every_notation_are_refused(self):
+        for host, reason in [
+            ("127.1", "a number in an unusual notation"),
+            ("2130706433", "a number in an unusual notation"),
+            ("0x7f000001", "a number in an unusual notation"),
+            ("0177.0.0.1", "a number in an unusual notation"),
+            ("1.2.3.4.5", "a number in an unusual notation"),
+            ("[::ffff:127.0.0.1]", "not a public address"),
+            ("[64:ff9b::7f00:1]", "not a public address"),
+            ("[64:ff9b::a00:1]", "not a public address"),
+            ("[::127.0.0.1]", "not a public address"),
+            ("[2002:7f00:1::1]", "not a public address"),
+            ("[2001:0:4136:e378:8000:63bf:3fff:fdd2]", "not a public address"),
+            ("[fec0::1]", "not a public address"),
+            ("[ff02::1]", "not a public address"),
+            ("[fe80::1%25eth0]", "not a public address"),
+            ("224.0.0.1", "not a public address"),
+            ("100.64.0.1", "not a public address"),
+            ("0.0.0.0", "not a public address"),
+            ("intranet", "a local name"),
+            ("router.home.arpa", "a local name"),
+            ("a..b", "not a valid host name"),
+            ("-x.example", "not a valid host name"),
+        ]:
+            with self.subTest(host=host):
+                self.assertTrue(host_refusal(host).startswith(reason), host_refusal(host))
+
+    def test_public_addresses_in_ipv6_forms_are_public(self):
+        for host in [
+            "[64:ff9b::5db8:d822]",
+            "[2002:5db8:d822::1]",
+            "[::ffff:93.184.216.34]",
+            "[2606:4700::1111]",
+        ]:
+            with self.subTest(host=host):
+                self.assertEqual(host_refusal(host), "")
+        self.assertTrue(is_public_address(ipaddress.ip_address("64:ff9b::808:808")))
 
 
 class CanonicalUrlTests(TestCase):

@@ -1,5 +1,6 @@
 import html
 import re
+from unittest import mock
 
 from django.core.cache import cache
 from django.test import TestCase, override_settings
@@ -279,6 +280,36 @@ class CountingImageTests(TestCase):
             with self.subTest(referer=(referer or "")[:40]):
                 self.pixel(referer)
         self.assertFalse(Republication.objects.exists())
+
+    def test_referrers_pointing_inside_in_any_notation_are_not_stored(self):
+        for host in [
+            "127.1",
+            "0x7f000001",
+            "2130706433",
+            "0177.0.0.1",
+            "１２７.０.０.１",
+            "[::ffff:127.0.0.1]",
+            "[64:ff9b::7f00:1]",
+            "[::127.0.0.1]",
+            "[2002:c0a8:105::1]",
+            "intranet",
+            "printer.local",
+            "router.home.arpa",
+            "app.localhost",
+        ]:
+            with self.subTest(host=host):
+                self.pixel(f"http://{host}/story")
+        self.assertFalse(Republication.objects.exists())
+
+    def test_public_names_and_addresses_are_stored_without_a_dns_lookup(self):
+        with mock.patch("socket.getaddrinfo", side_effect=AssertionError("DNS lookup")):
+            for referer in [
+                "https://localtest.me/story",
+                "http://93.184.216.34/story",
+                "http://[2606:4700::1111]/",
+            ]:
+                self.pixel(referer)
+        self.assertEqual(Republication.objects.count(), 3)
 
     def test_unknown_drafts_and_scheduled_interviews_are_answered_and_ignored(self):
         for interview_id in [999_999, 99_999_999_999_999_999_999, make_draft().pk, make_scheduled().pk]:

@@ -1,6 +1,7 @@
 import reversion
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Count
 from django.http import JsonResponse
@@ -29,6 +30,7 @@ from interviews.workflow import (
     apply_transition,
     can_edit,
     can_preview,
+    can_recover,
     is_publisher,
 )
 
@@ -228,13 +230,32 @@ class InterviewAdmin(VersionAdmin):
             }
         return super().change_view(request, object_id, form_url, {**extra, **(extra_context or {})})
 
+    def changelist_view(self, request, extra_context=None):
+        context = {"can_recover": can_recover(request.user), **(extra_context or {})}
+        return super().changelist_view(request, context)
+
     def revision_view(self, request, object_id, version_id, extra_context=None):
+        interview, version = admin_workflow.revision_to_restore(request, self, object_id, version_id)
         # The revision is written to the database before the form is built; remember the
         # version the editor is really looking at, so their save is checked against it.
-        request.interview_version = (
-            Interview.objects.filter(pk=unquote(object_id)).values_list("version", flat=True).first()
-        )
+        request.interview_version = interview.version
+        request.restore_note = admin_workflow.restore_note(version)
         return super().revision_view(request, object_id, version_id, extra_context)
+
+    def recoverlist_view(self, request, extra_context=None):
+        if not can_recover(request.user):
+            raise PermissionDenied
+        return super().recoverlist_view(request, extra_context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        version = admin_workflow.deleted_version(request, version_id)
+        request.restore_note = admin_workflow.restore_note(version, recovering=True)
+        return super().recover_view(request, version_id, extra_context)
+
+    def construct_change_message(self, request, form, formsets, add=False):
+        # A restore saves the form as the revision filled it, so the log says what really happened.
+        note = getattr(request, "restore_note", None)
+        return note or super().construct_change_message(request, form, formsets, add)
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)

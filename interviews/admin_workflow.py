@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.views.decorators.http import require_POST
 from reversion.models import Version
 
@@ -20,6 +21,8 @@ from interviews.workflow import (
     allowed_transitions,
     apply_transition,
     approval_token,
+    can_edit,
+    can_recover,
     create_approval_request,
     is_publisher,
 )
@@ -153,7 +156,14 @@ def history_view(request, model_admin, object_id):
             f"admin:{opts.app_label}_{opts.model_name}_revision", args=[interview.pk, newer.pk]
         )
         newer.previous = older
-    context = _context(model_admin, request, interview, f"History of “{interview}”", versions=versions)
+    context = _context(
+        model_admin,
+        request,
+        interview,
+        f"History of “{interview}”",
+        versions=versions,
+        can_restore=can_edit(request.user, interview),
+    )
     return TemplateResponse(request, "admin/interviews/interview/history.html", context)
 
 
@@ -176,3 +186,36 @@ def compare_view(request, model_admin, object_id, version_id):
         older=older,
     )
     return TemplateResponse(request, "admin/interviews/interview/compare.html", context)
+
+
+def revision_to_restore(request, model_admin, object_id, version_id):
+    """Return the interview and the version of it to restore, for someone who may edit it now."""
+    # Checked before reversion writes the revision back: afterwards the row is the old one.
+    interview = model_admin.get_object(request, unquote(object_id))
+    if interview is None:
+        raise Http404("No such interview.")
+    if not model_admin.has_change_permission(request, interview):
+        raise PermissionDenied
+    version = get_object_or_404(Version.objects.get_for_object(interview), pk=version_id)
+    # Restoring writes back every row of the revision; one naming other interviews is not this one's.
+    others = version.revision.version_set.filter(content_type=version.content_type).exclude(
+        object_id=version.object_id
+    )
+    if others.exists() and not is_publisher(request.user):
+        raise PermissionDenied
+    return interview, version
+
+
+def deleted_version(request, version_id):
+    """Return the last version of a deleted interview, for someone who may recover it."""
+    if not can_recover(request.user):
+        raise PermissionDenied
+    return get_object_or_404(Version.objects.get_deleted(Interview), pk=version_id)
+
+
+def restore_note(version, recovering=False):
+    """Return what the log says about restoring or recovering from this version."""
+    saved = date_format(timezone.localtime(version.revision.date_created), "DATETIME_FORMAT")
+    if recovering:
+        return f"Recovered the deleted interview from its revision of {saved}."
+    return f"Restored the revision of {saved}."

@@ -1,7 +1,7 @@
 import reversion
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import Count
 from django.http import JsonResponse
@@ -213,7 +213,11 @@ class InterviewAdmin(VersionAdmin):
         else:
             obj.version = form.cleaned_data["edit_version"] + 1
         obj.updated_by = request.user
+        switching_off = obj.republishing_allowed and obj._becomes_partner()
         super().save_model(request, obj, form, change)
+        if switching_off:
+            message = "Republishing is off, as for all partner material; switch it on if the partner allows."
+            self.message_user(request, message, messages.WARNING)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         interview = self.get_object(request, unquote(object_id))
@@ -290,9 +294,17 @@ class InterviewAdmin(VersionAdmin):
                 "selected": request.POST.getlist(admin.helpers.ACTION_CHECKBOX_NAME),
             }
             return TemplateResponse(request, "admin/interviews/interview/bulk_transition.html", context)
+        done = 0
         for interview in movable:
-            apply_transition(name, interview, request.user)
-        self.message_user(request, f"{transition.label}: {len(movable)} interview(s).", messages.SUCCESS)
+            # One refusal (partner material without its source, a move made meanwhile) spares the rest.
+            try:
+                apply_transition(name, interview, request.user)
+            except (ValidationError, PermissionDenied) as error:
+                reason = " ".join(error.messages) if isinstance(error, ValidationError) else str(error)
+                self.message_user(request, f"“{interview}” was left as it is: {reason}", messages.ERROR)
+            else:
+                done += 1
+        self.message_user(request, f"{transition.label}: {done} interview(s).", messages.SUCCESS)
         return None
 
     def get_urls(self):

@@ -341,16 +341,26 @@ class Interview(models.Model):
             self.slug = unique_slug(Interview, self.title, instance_pk=self.pk, fallback="interview")
         if self.status == self.Status.PUBLISHED and self.publish_at is None:
             self.publish_at = timezone.now()
-        if self._state.adding and self.origin == self.Origin.PARTNER:
+        if self._becomes_partner():
+            # We may not be allowed to re-license a partner's material; an editor may still allow it later.
             self.republishing_allowed = False
         if self.status == self.Status.PUBLISHED:
             # Code that skips full_clean() (imports, the shell) must not publish unattributed material.
             self._check_source()
         super().save(*args, **kwargs)
+        self._saved_origin = self.origin
 
     def get_absolute_url(self):
         # Each interview lives under the interface language it is written in, where there is one.
         return slug_url("interviews:interview_detail", self.slug, self.interface_language)
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        # save() tells from this whether the origin has just become "partner".
+        if "origin" in field_names:
+            instance._saved_origin = values[field_names.index("origin")]
+        return instance
 
     def clean(self):
         self._check_source()
@@ -375,6 +385,16 @@ class Interview(models.Model):
     def interface_language(self):
         """Return the interface language this interview's page is shown in."""
         return self.language if self.language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+    def _becomes_partner(self):
+        if self.origin != self.Origin.PARTNER:
+            return False
+        if self._state.adding:
+            return True
+        before = getattr(self, "_saved_origin", None)
+        if before is None:
+            before = Interview.objects.filter(pk=self.pk).values_list("origin", flat=True).first()
+        return before != self.Origin.PARTNER
 
     def _check_source(self):
         if self.origin != self.Origin.PARTNER:

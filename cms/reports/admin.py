@@ -1,3 +1,4 @@
+import reversion
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
@@ -11,6 +12,7 @@ from django.utils.http import urlencode
 
 from cms.reports.models import Correction, CorrectionRefused, ErrorReport
 from cms.reports.notifications import close_for_reader, notify_editors
+from interviews.models import Interview
 
 LIST_CONTEXT = 60
 
@@ -191,8 +193,15 @@ class ErrorReportAdmin(admin.ModelAdmin):
                 refusal, plan = "You may not change this part of the interview.", None
         change_url = reverse("admin:reports_errorreport_change", args=[report.pk])
         if request.method == "POST" and plan is not None:
-            with transaction.atomic():
+            # The correction is an edit like any other: a revision History can compare and restore.
+            with transaction.atomic(), reversion.create_revision():
+                reversion.set_user(request.user)
+                reversion.set_comment(
+                    f"{request.user.get_username()} applied the correction suggested in reader report "
+                    f"#{report.pk}: “{report.selection}” → “{report.suggestion}”."
+                )
                 plan.apply()
+                reversion.add_to_revision(Interview.objects.get(pk=report.interview_id))
                 report.status = ErrorReport.Status.FIXED
                 self._handled(request, report)
                 report.save(update_fields=["status", "handled_by", "handled_at"])

@@ -4,16 +4,14 @@ from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import Count
-from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from reversion.admin import VersionAdmin
-from taggit.models import Tag
 
 from cms.attribution.admin import republication_summary
-from interviews import admin_import, admin_workflow
+from interviews import admin_import, admin_tags, admin_workflow
 from interviews.forms import InterviewAdminForm
 from interviews.models import (
     DERIVED_COLUMNS,
@@ -33,9 +31,6 @@ from interviews.workflow import (
     can_recover,
     is_publisher,
 )
-
-TAG_SUGGESTION_LIMIT = 10
-
 
 # Editors paste bare addresses; assume https as Django 6 will.
 URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
@@ -436,15 +431,4 @@ class InterviewAdmin(VersionAdmin):
         return ", ".join(sorted(tag.name for tag in interview.tags.all()))
 
     def tag_suggestions(self, request):
-        """Return existing tag names that match what the editor is typing."""
-        if not self.has_view_or_change_permission(request):
-            return JsonResponse({"error": "You may not view interviews."}, status=403)
-        term = request.GET.get("q", "").strip()[:100]
-        names = []
-        if term:
-            names = list(
-                Tag.objects.filter(name__icontains=term)
-                .order_by("name")
-                .values_list("name", flat=True)[:TAG_SUGGESTION_LIMIT]
-            )
-        return JsonResponse({"tags": names})
+        return admin_tags.tag_suggestions(request, self)

@@ -44,6 +44,14 @@ class TransitionForm(forms.Form):
             del self.fields["publish_at"]
 
 
+def get_interview(queryset, object_id):
+    """Return the interview the admin URL names, or raise Http404, also for an id that is no number."""
+    try:
+        return queryset.get(pk=unquote(object_id))
+    except (Interview.DoesNotExist, ValueError, ValidationError):
+        raise Http404("No such interview.") from None
+
+
 def _change_url(model_admin, interview):
     opts = model_admin.model._meta
     return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[interview.pk])
@@ -62,7 +70,7 @@ def _context(model_admin, request, interview, title, **extra):
 
 def transition_view(request, model_admin, object_id, name):
     """Confirm and make one status move."""
-    interview = get_object_or_404(Interview, pk=unquote(object_id))
+    interview = get_interview(Interview.objects.all(), object_id)
     transition = TRANSITIONS.get(name)
     if transition is None:
         raise Http404("No such status change.")
@@ -96,7 +104,7 @@ def transition_view(request, model_admin, object_id, name):
 @require_POST
 def create_approval_view(request, model_admin, object_id):
     """Make a share link for the expert and show it to the editor."""
-    interview = get_object_or_404(Interview, pk=unquote(object_id))
+    interview = get_interview(Interview.objects.all(), object_id)
     if not (is_publisher(request.user) and request.user.has_perm("interviews.add_approvalrequest")):
         raise PermissionDenied
     expert = Expert.objects.filter(pk=request.POST.get("expert") or None, interviews=interview).first()
@@ -114,7 +122,8 @@ def revoke_approval_view(request, model_admin, object_id, approval_id):
     """Make a share link stop working."""
     if not (is_publisher(request.user) and request.user.has_perm("interviews.change_approvalrequest")):
         raise PermissionDenied
-    approval = get_object_or_404(ApprovalRequest, pk=approval_id, interview_id=unquote(object_id))
+    interview = get_interview(Interview.objects.all(), object_id)
+    approval = get_object_or_404(ApprovalRequest, pk=approval_id, interview=interview)
     ApprovalRequest.objects.filter(pk=approval.pk, revoked_at=None).update(revoked_at=timezone.now())
     messages.success(request, "The share link no longer works.")
     return redirect(_change_url(model_admin, approval.interview))
@@ -123,7 +132,7 @@ def revoke_approval_view(request, model_admin, object_id, approval_id):
 @require_POST
 def translation_checked_view(request, model_admin, object_id):
     """Record that an editor checked a translation against its original as it is now."""
-    interview = get_object_or_404(Interview, pk=unquote(object_id), translation_of__isnull=False)
+    interview = get_interview(Interview.objects.filter(translation_of__isnull=False), object_id)
     if not model_admin.has_change_permission(request, interview):
         raise PermissionDenied
     # A direct update: confirming is not an edit, so forms open elsewhere stay valid.
@@ -144,7 +153,7 @@ def approvals_for(request, interview):
 
 def history_view(request, model_admin, object_id):
     """List an interview's revisions with who saved them, when, and links to compare and restore."""
-    interview = get_object_or_404(model_admin.get_queryset(request), pk=unquote(object_id))
+    interview = get_interview(model_admin.get_queryset(request), object_id)
     if not model_admin.has_view_or_change_permission(request, interview):
         raise PermissionDenied
     versions = list(
@@ -169,7 +178,7 @@ def history_view(request, model_admin, object_id):
 
 def compare_view(request, model_admin, object_id, version_id):
     """Show what changed between a revision and the one before it, as a diff of the text."""
-    interview = get_object_or_404(model_admin.get_queryset(request), pk=unquote(object_id))
+    interview = get_interview(model_admin.get_queryset(request), object_id)
     if not model_admin.has_view_or_change_permission(request, interview):
         raise PermissionDenied
     versions = Version.objects.get_for_object(interview).select_related("revision", "revision__user")

@@ -72,6 +72,16 @@ TABLE = {
     "interviews_interview_translation_checked": ("translation", (LOGIN, 405, 405, 405)),
     "interviews_interview_import": ((), (LOGIN, 200, 403, 200)),
     "interviews_interview_tag_suggestions": ((), (LOGIN, 200, 403, 200)),
+    # An id that is no number is a missing interview, never a server error.
+    "interviews_interview_change garbage": ("abc", (LOGIN, GONE, 403, GONE)),
+    "interviews_interview_history garbage": ("abc", (LOGIN, 404, 404, 404)),
+    "interviews_interview_revision garbage": ("abc,own_version", (LOGIN, 404, 404, 404)),
+    "interviews_interview_compare garbage": ("abc,own_version", (LOGIN, 404, 404, 404)),
+    "interviews_interview_transition garbage": ("abc,publish", (LOGIN, 404, 404, 404)),
+    "interviews_interview_approval_new garbage": ("abc", (LOGIN, 405, 405, 405)),
+    "interviews_interview_approval_revoke garbage": ("abc,approval", (LOGIN, 405, 405, 405)),
+    "interviews_interview_translation_checked garbage": ("abc", (LOGIN, 405, 405, 405)),
+    "reports_errorreport_apply garbage": ("abc", (LOGIN, 404, 404, 404)),
     # Experts: staff keep them, authors read them.
     "interviews_expert_changelist": ((), (LOGIN, 200, 200, 200)),
     "interviews_expert_add": ((), (LOGIN, 403, 200, 200)),

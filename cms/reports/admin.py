@@ -1,9 +1,11 @@
 import reversion
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.shortcuts import get_object_or_404, redirect
+from django.http import Http404
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
@@ -179,7 +181,9 @@ class ErrorReportAdmin(admin.ModelAdmin):
 
     def apply_view(self, request, object_id):
         """Show the suggested correction before and after; on confirmation, change the text."""
-        report = get_object_or_404(ErrorReport.objects.select_related("interview"), pk=object_id)
+        report = self.get_object(request, unquote(object_id))
+        if report is None:
+            raise Http404("No such report.")
         if not self.has_change_permission(request, report):
             raise PermissionDenied
         refusal = plan = None

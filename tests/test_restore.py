@@ -132,6 +132,15 @@ class RestoreTests(TestCase):
         self.others.refresh_from_db()
         self.assertEqual(self.others.status, Status.PUBLISHED)
 
+    def test_restoring_an_address_taken_since_is_refused_with_a_message_and_changes_nothing(self):
+        keep_revision(self.own_draft, self.author, slug="own-new-address")
+        make_interview(title="Own first title", created_by=self.editor)
+        client = self.client_for(self.author)
+        response = client.get(revision_url(self.own_draft, first_version(self.own_draft)), follow=True)
+        self.assertContains(response, "Could not save")
+        self.own_draft.refresh_from_db()
+        self.assertEqual(self.own_draft.slug, "own-new-address")
+
     def test_a_version_of_another_interview_is_not_found_under_this_one(self):
         url = reverse(
             "admin:interviews_interview_revision", args=[self.own_draft.pk, first_version(self.others).pk]
@@ -203,6 +212,12 @@ class RecoverTests(TestCase):
         entry = log_entries(interview).get()
         self.assertEqual(entry.user, self.editor)
         self.assertIn("Recovered the deleted interview", entry.get_change_message())
+
+    def test_recovering_onto_an_address_taken_since_is_refused_with_a_message_and_changes_nothing(self):
+        make_interview(title="Gone but published")
+        response = self.client_for(self.editor).get(self.url, follow=True)
+        self.assertContains(response, "Could not save")
+        self.assertFalse(Interview.objects.filter(pk=self.pk).exists())
 
     def test_a_version_of_an_interview_that_exists_is_not_recovered(self):
         kept = make_draft(title="Still here")

@@ -348,19 +348,10 @@ class Interview(models.Model):
             # Code that skips full_clean() (imports, the shell) must not publish unattributed material.
             self._check_source()
         super().save(*args, **kwargs)
-        self._saved_origin = self.origin
 
     def get_absolute_url(self):
         # Each interview lives under the interface language it is written in, where there is one.
         return slug_url("interviews:interview_detail", self.slug, self.interface_language)
-
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        instance = super().from_db(db, field_names, values)
-        # save() tells from this whether the origin has just become "partner".
-        if "origin" in field_names:
-            instance._saved_origin = values[field_names.index("origin")]
-        return instance
 
     def clean(self):
         self._check_source()
@@ -391,9 +382,8 @@ class Interview(models.Model):
             return False
         if self._state.adding:
             return True
-        before = getattr(self, "_saved_origin", None)
-        if before is None:
-            before = Interview.objects.filter(pk=self.pk).values_list("origin", flat=True).first()
+        # Asked of the database, and only for partner material, so reading interviews costs nothing more.
+        before = Interview.objects.filter(pk=self.pk).values_list("origin", flat=True).first()
         return before != self.Origin.PARTNER
 
     def _check_source(self):

@@ -1,18 +1,17 @@
 import reversion
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import Count
-from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from reversion.admin import VersionAdmin
-from taggit.models import Tag
 
 from cms.attribution.admin import republication_summary
-from interviews import admin_import, admin_workflow
+from interviews import admin_import, admin_tags, admin_workflow
 from interviews.forms import InterviewAdminForm
 from interviews.models import (
     DERIVED_COLUMNS,
@@ -29,11 +28,9 @@ from interviews.workflow import (
     apply_transition,
     can_edit,
     can_preview,
+    can_recover,
     is_publisher,
 )
-
-TAG_SUGGESTION_LIMIT = 10
-
 
 # Editors paste bare addresses; assume https as Django 6 will.
 URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
@@ -211,7 +208,11 @@ class InterviewAdmin(VersionAdmin):
         else:
             obj.version = form.cleaned_data["edit_version"] + 1
         obj.updated_by = request.user
+        switching_off = obj.republishing_allowed and obj._becomes_partner()
         super().save_model(request, obj, form, change)
+        if switching_off:
+            message = "Republishing is off, as for all partner material; switch it on if the partner allows."
+            self.message_user(request, message, messages.WARNING)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         interview = self.get_object(request, unquote(object_id))
@@ -228,13 +229,32 @@ class InterviewAdmin(VersionAdmin):
             }
         return super().change_view(request, object_id, form_url, {**extra, **(extra_context or {})})
 
+    def changelist_view(self, request, extra_context=None):
+        context = {"can_recover": can_recover(request.user), **(extra_context or {})}
+        return super().changelist_view(request, context)
+
     def revision_view(self, request, object_id, version_id, extra_context=None):
+        interview, version = admin_workflow.revision_to_restore(request, self, object_id, version_id)
         # The revision is written to the database before the form is built; remember the
         # version the editor is really looking at, so their save is checked against it.
-        request.interview_version = (
-            Interview.objects.filter(pk=unquote(object_id)).values_list("version", flat=True).first()
-        )
+        request.interview_version = interview.version
+        request.restore_note = admin_workflow.restore_note(version)
         return super().revision_view(request, object_id, version_id, extra_context)
+
+    def recoverlist_view(self, request, extra_context=None):
+        if not can_recover(request.user):
+            raise PermissionDenied
+        return super().recoverlist_view(request, extra_context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        version = admin_workflow.deleted_version(request, version_id)
+        request.restore_note = admin_workflow.restore_note(version, recovering=True)
+        return super().recover_view(request, version_id, extra_context)
+
+    def construct_change_message(self, request, form, formsets, add=False):
+        # A restore saves the form as the revision filled it, so the log says what really happened.
+        note = getattr(request, "restore_note", None)
+        return note or super().construct_change_message(request, form, formsets, add)
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)
@@ -269,9 +289,17 @@ class InterviewAdmin(VersionAdmin):
                 "selected": request.POST.getlist(admin.helpers.ACTION_CHECKBOX_NAME),
             }
             return TemplateResponse(request, "admin/interviews/interview/bulk_transition.html", context)
+        done = 0
         for interview in movable:
-            apply_transition(name, interview, request.user)
-        self.message_user(request, f"{transition.label}: {len(movable)} interview(s).", messages.SUCCESS)
+            # One refusal (partner material without its source, a move made meanwhile) spares the rest.
+            try:
+                apply_transition(name, interview, request.user)
+            except (ValidationError, PermissionDenied) as error:
+                reason = " ".join(error.messages) if isinstance(error, ValidationError) else str(error)
+                self.message_user(request, f"“{interview}” was left as it is: {reason}", messages.ERROR)
+            else:
+                done += 1
+        self.message_user(request, f"{transition.label}: {done} interview(s).", messages.SUCCESS)
         return None
 
     def get_urls(self):
@@ -403,15 +431,4 @@ class InterviewAdmin(VersionAdmin):
         return ", ".join(sorted(tag.name for tag in interview.tags.all()))
 
     def tag_suggestions(self, request):
-        """Return existing tag names that match what the editor is typing."""
-        if not self.has_view_or_change_permission(request):
-            return JsonResponse({"error": "You may not view interviews."}, status=403)
-        term = request.GET.get("q", "").strip()[:100]
-        names = []
-        if term:
-            names = list(
-                Tag.objects.filter(name__icontains=term)
-                .order_by("name")
-                .values_list("name", flat=True)[:TAG_SUGGESTION_LIMIT]
-            )
-        return JsonResponse({"tags": names})
+        return admin_tags.tag_suggestions(request, self)

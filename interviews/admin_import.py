@@ -175,7 +175,7 @@ def import_transcript(request, model_admin):
         )
 
     parsed = parse_source(source, label)
-    duplicate = find_duplicate(parsed)
+    duplicate = _duplicate(request, model_admin, parsed)
     form = DraftForm(request.POST, parsed=parsed, can_add_expert=can_add_expert, duplicate=duplicate)
     if not form.is_valid():
         return _preview(request, model_admin, source, parsed, can_add_expert, form=form, duplicate=duplicate)
@@ -198,7 +198,7 @@ def _preview(
     request, model_admin, source, parsed, can_add_expert, *, form=None, duplicate=False, label_error=""
 ):
     if duplicate is False:
-        duplicate = find_duplicate(parsed)
+        duplicate = _duplicate(request, model_admin, parsed)
     matched = find_expert(parsed.expert_name)
     if form is None:
         default = (
@@ -220,6 +220,11 @@ def _preview(
         "label_error": label_error,
     }
     return _render(request, model_admin, context)
+
+
+def _duplicate(request, model_admin, parsed):
+    # Only interviews this user may open count: an author is not shown other people's titles.
+    return find_duplicate(parsed, among=model_admin.get_queryset(request))
 
 
 def _render(request, model_admin, context):

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.views.decorators.http import require_POST
 from reversion.models import Version
 
@@ -20,6 +21,8 @@ from interviews.workflow import (
     allowed_transitions,
     apply_transition,
     approval_token,
+    can_edit,
+    can_recover,
     create_approval_request,
     is_publisher,
 )
@@ -41,6 +44,14 @@ class TransitionForm(forms.Form):
             del self.fields["publish_at"]
 
 
+def get_interview(queryset, object_id):
+    """Return the interview the admin URL names, or raise Http404, also for an id that is no number."""
+    try:
+        return queryset.get(pk=unquote(object_id))
+    except (Interview.DoesNotExist, ValueError, ValidationError):
+        raise Http404("No such interview.") from None
+
+
 def _change_url(model_admin, interview):
     opts = model_admin.model._meta
     return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[interview.pk])
@@ -59,7 +70,7 @@ def _context(model_admin, request, interview, title, **extra):
 
 def transition_view(request, model_admin, object_id, name):
     """Confirm and make one status move."""
-    interview = get_object_or_404(Interview, pk=unquote(object_id))
+    interview = get_interview(Interview.objects.all(), object_id)
     transition = TRANSITIONS.get(name)
     if transition is None:
         raise Http404("No such status change.")
@@ -93,7 +104,7 @@ def transition_view(request, model_admin, object_id, name):
 @require_POST
 def create_approval_view(request, model_admin, object_id):
     """Make a share link for the expert and show it to the editor."""
-    interview = get_object_or_404(Interview, pk=unquote(object_id))
+    interview = get_interview(Interview.objects.all(), object_id)
     if not (is_publisher(request.user) and request.user.has_perm("interviews.add_approvalrequest")):
         raise PermissionDenied
     expert = Expert.objects.filter(pk=request.POST.get("expert") or None, interviews=interview).first()
@@ -111,7 +122,8 @@ def revoke_approval_view(request, model_admin, object_id, approval_id):
     """Make a share link stop working."""
     if not (is_publisher(request.user) and request.user.has_perm("interviews.change_approvalrequest")):
         raise PermissionDenied
-    approval = get_object_or_404(ApprovalRequest, pk=approval_id, interview_id=unquote(object_id))
+    interview = get_interview(Interview.objects.all(), object_id)
+    approval = get_object_or_404(ApprovalRequest, pk=approval_id, interview=interview)
     ApprovalRequest.objects.filter(pk=approval.pk, revoked_at=None).update(revoked_at=timezone.now())
     messages.success(request, "The share link no longer works.")
     return redirect(_change_url(model_admin, approval.interview))
@@ -120,7 +132,7 @@ def revoke_approval_view(request, model_admin, object_id, approval_id):
 @require_POST
 def translation_checked_view(request, model_admin, object_id):
     """Record that an editor checked a translation against its original as it is now."""
-    interview = get_object_or_404(Interview, pk=unquote(object_id), translation_of__isnull=False)
+    interview = get_interview(Interview.objects.filter(translation_of__isnull=False), object_id)
     if not model_admin.has_change_permission(request, interview):
         raise PermissionDenied
     # A direct update: confirming is not an edit, so forms open elsewhere stay valid.
@@ -141,7 +153,7 @@ def approvals_for(request, interview):
 
 def history_view(request, model_admin, object_id):
     """List an interview's revisions with who saved them, when, and links to compare and restore."""
-    interview = get_object_or_404(model_admin.get_queryset(request), pk=unquote(object_id))
+    interview = get_interview(model_admin.get_queryset(request), object_id)
     if not model_admin.has_view_or_change_permission(request, interview):
         raise PermissionDenied
     versions = list(
@@ -153,13 +165,20 @@ def history_view(request, model_admin, object_id):
             f"admin:{opts.app_label}_{opts.model_name}_revision", args=[interview.pk, newer.pk]
         )
         newer.previous = older
-    context = _context(model_admin, request, interview, f"History of “{interview}”", versions=versions)
+    context = _context(
+        model_admin,
+        request,
+        interview,
+        f"History of “{interview}”",
+        versions=versions,
+        can_restore=can_edit(request.user, interview),
+    )
     return TemplateResponse(request, "admin/interviews/interview/history.html", context)
 
 
 def compare_view(request, model_admin, object_id, version_id):
     """Show what changed between a revision and the one before it, as a diff of the text."""
-    interview = get_object_or_404(model_admin.get_queryset(request), pk=unquote(object_id))
+    interview = get_interview(model_admin.get_queryset(request), object_id)
     if not model_admin.has_view_or_change_permission(request, interview):
         raise PermissionDenied
     versions = Version.objects.get_for_object(interview).select_related("revision", "revision__user")
@@ -176,3 +195,36 @@ def compare_view(request, model_admin, object_id, version_id):
         older=older,
     )
     return TemplateResponse(request, "admin/interviews/interview/compare.html", context)
+
+
+def revision_to_restore(request, model_admin, object_id, version_id):
+    """Return the interview and the version of it to restore, for someone who may edit it now."""
+    # Checked before reversion writes the revision back: afterwards the row is the old one.
+    interview = model_admin.get_object(request, unquote(object_id))
+    if interview is None:
+        raise Http404("No such interview.")
+    if not model_admin.has_change_permission(request, interview):
+        raise PermissionDenied
+    version = get_object_or_404(Version.objects.get_for_object(interview), pk=version_id)
+    # Restoring writes back every row of the revision; one naming other interviews is not this one's.
+    others = version.revision.version_set.filter(content_type=version.content_type).exclude(
+        object_id=version.object_id
+    )
+    if others.exists() and not is_publisher(request.user):
+        raise PermissionDenied
+    return interview, version
+
+
+def deleted_version(request, version_id):
+    """Return the last version of a deleted interview, for someone who may recover it."""
+    if not can_recover(request.user):
+        raise PermissionDenied
+    return get_object_or_404(Version.objects.get_deleted(Interview), pk=version_id)
+
+
+def restore_note(version, recovering=False):
+    """Return what the log says about restoring or recovering from this version."""
+    saved = date_format(timezone.localtime(version.revision.date_created), "DATETIME_FORMAT")
+    if recovering:
+        return f"Recovered the deleted interview from its revision of {saved}."
+    return f"Restored the revision of {saved}."

@@ -18,14 +18,14 @@ def find_expert(name):
     return Expert.objects.filter(name__iexact=name).order_by("pk").first()
 
 
-def find_duplicate(parsed):
-    """Return an interview that already has this transcript's title or slug, or None."""
+def find_duplicate(parsed, among=None):
+    """Return an interview (of `among`, else any) that already has this transcript's title or slug."""
     same = Q(title__iexact=parsed.title)
     # Interview.save() cuts the slug base to the same length (see unique_slug).
     slug = slugify(parsed.title, allow_unicode=True)[:194].strip("-")
     if slug:
         same |= Q(slug=slug)
-    return Interview.objects.filter(same).order_by("pk").first()
+    return (Interview.objects.all() if among is None else among).filter(same).order_by("pk").first()
 
 
 @transaction.atomic

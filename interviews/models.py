@@ -341,7 +341,8 @@ class Interview(models.Model):
             self.slug = unique_slug(Interview, self.title, instance_pk=self.pk, fallback="interview")
         if self.status == self.Status.PUBLISHED and self.publish_at is None:
             self.publish_at = timezone.now()
-        if self._state.adding and self.origin == self.Origin.PARTNER:
+        if self._becomes_partner():
+            # We may not be allowed to re-license a partner's material; an editor may still allow it later.
             self.republishing_allowed = False
         if self.status == self.Status.PUBLISHED:
             # Code that skips full_clean() (imports, the shell) must not publish unattributed material.
@@ -375,6 +376,15 @@ class Interview(models.Model):
     def interface_language(self):
         """Return the interface language this interview's page is shown in."""
         return self.language if self.language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+    def _becomes_partner(self):
+        if self.origin != self.Origin.PARTNER:
+            return False
+        if self._state.adding:
+            return True
+        # Asked of the database, and only for partner material, so reading interviews costs nothing more.
+        before = Interview.objects.filter(pk=self.pk).values_list("origin", flat=True).first()
+        return before != self.Origin.PARTNER
 
     def _check_source(self):
         if self.origin != self.Origin.PARTNER:

@@ -79,6 +79,14 @@ def can_edit(user, interview):
     return interview.created_by_id == user.pk and interview.status == Status.DRAFT
 
 
+def can_recover(user):
+    """Return whether the user may see and bring back deleted interviews."""
+    # A deleted interview may have been published: bringing it back is an editor's decision.
+    return is_publisher(user) and user.has_perms(
+        ["interviews.add_interview", "interviews.change_interview", "interviews.delete_interview"]
+    )
+
+
 def can_preview(user, interview):
     """Return whether the user may see this interview before readers do."""
     if is_publisher(user):

@@ -11,11 +11,11 @@ from django.db import DatabaseError
 from django.test import Client, TestCase
 from django.urls import reverse, reverse_lazy
 
-from cms.roles.definitions import EDITORS, EXPERT_STAFF
+from cms.roles.definitions import AUTHORS, EDITORS, EXPERT_STAFF
 from interviews.admin_import import PAYLOAD_MAX_AGE
 from interviews.models import Block, Expert, Interview, InterviewExpert
 from interviews.transcripts import MAX_UPLOAD_BYTES
-from tests.builders import make_draft, make_expert, make_user
+from tests.builders import make_draft, make_expert, make_interview, make_user
 
 URL = reverse_lazy("admin:interviews_interview_import")
 TRANSCRIPTS = Path(__file__).parent / "transcripts"
@@ -304,6 +304,30 @@ class DuplicateTests(ImportTestCase):
         self.client.post(URL, {**data, "import_anyway": "on"})
         self.assertEqual(Interview.objects.filter(title=TITLE).count(), 2)
         self.assertEqual(Interview.objects.exclude(pk=self.existing.pk).get().status, Interview.Status.DRAFT)
+
+
+class AuthorDuplicateTests(ImportTestCase):
+    """An author's preview names only interviews that author may open."""
+
+    def setUp(self):
+        self.author = make_user(groups=[AUTHORS])
+        self.client.force_login(self.author)
+
+    def test_someone_elses_interview_with_the_title_is_not_shown(self):
+        others = make_interview(title=TITLE, created_by=self.editor)
+        response = self.preview(text=transcript())
+        self.assertNotContains(response, "already exists")
+        self.assertNotContains(response, reverse("admin:interviews_interview_change", args=[others.pk]))
+        self.assertNotContains(response, "(published)")
+        # Nothing to tick: the author imports as if the title were new.
+        self.client.post(URL, confirm(response, expert=str(make_expert().pk)))
+        self.assertEqual(Interview.objects.filter(title=TITLE, created_by=self.author).count(), 1)
+
+    def test_own_interview_with_the_title_is_flagged(self):
+        own = make_draft(title=TITLE, created_by=self.author)
+        response = self.preview(text=transcript())
+        self.assertContains(response, "An interview with this title already exists")
+        self.assertContains(response, reverse("admin:interviews_interview_change", args=[own.pk]))
 
 
 class PermissionTests(TestCase):

@@ -1,8 +1,11 @@
+import reversion
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.shortcuts import get_object_or_404, redirect
+from django.http import Http404
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
@@ -11,6 +14,7 @@ from django.utils.http import urlencode
 
 from cms.reports.models import Correction, CorrectionRefused, ErrorReport
 from cms.reports.notifications import close_for_reader, notify_editors
+from interviews.models import Interview
 
 LIST_CONTEXT = 60
 
@@ -177,7 +181,9 @@ class ErrorReportAdmin(admin.ModelAdmin):
 
     def apply_view(self, request, object_id):
         """Show the suggested correction before and after; on confirmation, change the text."""
-        report = get_object_or_404(ErrorReport.objects.select_related("interview"), pk=object_id)
+        report = self.get_object(request, unquote(object_id))
+        if report is None:
+            raise Http404("No such report.")
         if not self.has_change_permission(request, report):
             raise PermissionDenied
         refusal = plan = None
@@ -191,8 +197,15 @@ class ErrorReportAdmin(admin.ModelAdmin):
                 refusal, plan = "You may not change this part of the interview.", None
         change_url = reverse("admin:reports_errorreport_change", args=[report.pk])
         if request.method == "POST" and plan is not None:
-            with transaction.atomic():
+            # The correction is an edit like any other: a revision History can compare and restore.
+            with transaction.atomic(), reversion.create_revision():
+                reversion.set_user(request.user)
+                reversion.set_comment(
+                    f"{request.user.get_username()} applied the correction suggested in reader report "
+                    f"#{report.pk}: “{report.selection}” → “{report.suggestion}”."
+                )
                 plan.apply()
+                reversion.add_to_revision(Interview.objects.get(pk=report.interview_id))
                 report.status = ErrorReport.Status.FIXED
                 self._handled(request, report)
                 report.save(update_fields=["status", "handled_by", "handled_at"])

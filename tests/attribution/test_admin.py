@@ -9,6 +9,7 @@ from cms.roles.definitions import EDITORS
 from interviews.models import Interview
 from tests.builders import make_expert, make_interview, make_user
 from tests.test_admin import interview_form
+from tests.test_workflow import change_url, edit_form
 
 
 def republish(interview, page, status="unchecked", views=0):
@@ -57,6 +58,28 @@ class PartnerMaterialAdminTests(TestCase):
         self.assertEqual(interview.source_url, "https://partner.example/story")
         self.assertTrue(interview.canonical_to_source)
         self.assertFalse(interview.republishing_allowed)
+
+    def test_editor_switching_an_interview_to_partner_material_turns_republishing_off(self):
+        interview = make_interview(title="Ours at first", created_by=self.editor)
+        self.assertTrue(interview.republishing_allowed)
+        partner = {
+            "origin": "partner",
+            "source_name": "Partner Weekly",
+            "source_url": "https://partner.example/a",
+        }
+        response = self.client.post(
+            change_url(interview), edit_form(self.client, interview, **partner), follow=True
+        )
+        self.assertContains(response, "Republishing is off, as for all partner material")
+        interview.refresh_from_db()
+        self.assertEqual(interview.origin, "partner")
+        self.assertFalse(interview.republishing_allowed)
+        # The editor switches it on again: later saves keep that choice.
+        self.client.post(change_url(interview), edit_form(self.client, interview, republishing_allowed="on"))
+        self.client.post(change_url(interview), edit_form(self.client, interview, lead="Edited lead."))
+        interview.refresh_from_db()
+        self.assertEqual(interview.lead, "Edited lead.")
+        self.assertTrue(interview.republishing_allowed)
 
     def test_form_offers_the_reuse_switches(self):
         response = self.client.get(reverse("admin:interviews_interview_add"))

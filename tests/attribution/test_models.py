@@ -182,6 +182,36 @@ class PartnerMaterialTests(TestCase):
         partner.refresh_from_db()
         self.assertTrue(partner.republishing_allowed)
 
+    def test_switching_existing_material_to_partner_turns_republishing_off(self):
+        Interview.objects.create(title="Ours at first", slug="ours")
+        interview = Interview.objects.get(slug="ours")
+        self.assertTrue(interview.republishing_allowed)
+        interview.origin = Interview.Origin.PARTNER
+        interview.save()
+        interview.refresh_from_db()
+        self.assertFalse(interview.republishing_allowed)
+
+    def test_republishing_switched_on_for_partner_material_sticks_on_later_saves(self):
+        self.partner().save()
+        interview = Interview.objects.get(slug="borrowed")
+        interview.republishing_allowed = True
+        interview.save()
+        for _ in range(2):
+            interview = Interview.objects.get(slug="borrowed")
+            interview.lead = "Edited again."
+            interview.save()
+        interview.refresh_from_db()
+        self.assertTrue(interview.republishing_allowed)
+
+    def test_partner_default_applies_again_when_origin_becomes_partner_anew(self):
+        self.partner().save()
+        interview = Interview.objects.get(slug="borrowed")
+        interview.origin, interview.republishing_allowed = Interview.Origin.ORIGINAL, True
+        interview.save()
+        interview.origin = Interview.Origin.PARTNER
+        interview.save()
+        self.assertFalse(Interview.objects.get(slug="borrowed").republishing_allowed)
+
     def test_images_are_not_licensed_for_reuse_by_default(self):
         self.assertFalse(Block(kind="image").reuse_allowed)
 

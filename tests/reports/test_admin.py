@@ -1,16 +1,19 @@
 from datetime import timedelta
 
+import reversion
 from django.contrib.admin.models import LogEntry
 from django.core import mail
 from django.test import TestCase
 from django.urls import reverse
 from django.utils import timezone
+from reversion.models import Version
 
 from cms.reports.models import Correction, ErrorReport
 from cms.roles.definitions import EDITORS
 from interviews.models import Block
 from tests.builders import make_interview, make_user
 from tests.reports.builders import make_report, make_reported_interview
+from tests.test_workflow import form_data
 
 CHANGELIST = reverse("admin:reports_errorreport_changelist")
 MARKUP = "<script>alert(1)</script>"
@@ -166,6 +169,33 @@ class ApplyCorrectionTests(AdminTestCase):
         self.assertEqual(report.reporter_email, "")
         self.assertEqual([m.to for m in mail.outbox], [["reader@example.org"]])
         self.assertTrue(LogEntry.objects.filter(object_id=str(self.interview.pk)).exists())
+
+    def test_applying_makes_a_revision_history_can_compare_and_restore(self):
+        with reversion.create_revision():
+            self.interview.save()
+        report = self.shraed(comment="shared")
+        self.client.post(apply_url(report))
+        versions = Version.objects.get_for_object(self.interview).order_by("-pk")
+        self.assertEqual(versions.count(), 2)
+        applied, before = versions
+        self.assertEqual(applied.revision.user, self.editor)
+        self.assertIn(
+            f"applied the correction suggested in reader report #{report.pk}", applied.revision.comment
+        )
+        self.assertIn(self.editor.get_username(), applied.revision.comment)
+        history = self.client.get(reverse("admin:interviews_interview_history", args=[self.interview.pk]))
+        self.assertContains(history, f"reader report #{report.pk}")
+        diff = self.client.get(
+            reverse("admin:interviews_interview_compare", args=[self.interview.pk, applied.pk])
+        )
+        self.assertContains(diff, "<del>shraed</del> <ins>shared</ins>", html=False)
+        self.assertNotContains(diff, "Who decides how much water flows?")
+        # Restoring the revision before the correction brings the reported text back.
+        restore = reverse("admin:interviews_interview_revision", args=[self.interview.pk, before.pk])
+        response = self.client.post(restore, form_data(self.client.get(restore), self.interview))
+        self.assertEqual(response.status_code, 302)
+        block = Block.objects.get(interview=self.interview, order=3)
+        self.assertEqual(block.text, "<p>Five countries have shraed the river since 1992.</p>")
 
     def test_the_suggestion_is_inserted_as_text(self):
         report = self.shraed(comment="x", suggestion="<b>shared</b>")

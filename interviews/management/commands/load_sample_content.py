@@ -1,6 +1,7 @@
 import io
 from datetime import timedelta
 
+import reversion
 from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -60,6 +61,14 @@ class Command(BaseCommand):
     def load_interview(self, index, data):
         if Interview.objects.filter(slug=data["slug"]).exists():
             return False
+        # The loaded interview is its first revision, so History compares the first edit with it.
+        with reversion.create_revision():
+            reversion.set_comment("Loaded with the sample content.")
+            interview = self.create_interview(index, data)
+            reversion.add_to_revision(interview)
+        return True
+
+    def create_interview(self, index, data):
         interview = Interview(
             title=data["title"],
             slug=data["slug"],
@@ -95,4 +104,4 @@ class Command(BaseCommand):
             else:
                 block.text = content
             block.save()
-        return True
+        return interview

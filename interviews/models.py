@@ -491,6 +491,15 @@ class Block(models.Model):
     image = models.ImageField(
         upload_to=GeneratedName("blocks/%Y/%m/", "image"), validators=[validate_image], blank=True
     )
+    speaker = models.ForeignKey(
+        Expert,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="For an answer: which of the interview's experts speaks. "
+        "Left empty, the first expert. Named on the page when the interview has several experts.",
+    )
     caption = models.CharField(max_length=300, blank=True)
     credit = models.CharField(max_length=200, blank=True, help_text="E.g. “Photo: Meridian”.")
     reuse_allowed = models.BooleanField(

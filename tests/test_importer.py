@@ -38,7 +38,7 @@ class CreateDraftTests(TestCase):
         credit = InterviewExpert.objects.get(interview=interview)
         self.assertEqual(credit.expert.name, "Aida Sultanova")
         self.assertTrue(credit.expert.short_bio.startswith("Aida Sultanova is a senior economist"))
-        self.assertEqual(credit.role, "a senior economist at the Institute of Water Policy in Almaty")
+        self.assertEqual(credit.role, "Senior economist at the Institute of Water Policy in Almaty")
         self.assertEqual(credit.bio, credit.expert.short_bio)
 
     def test_answer_paragraphs_are_stored_as_html_paragraphs(self):
@@ -213,9 +213,9 @@ class ImportCommandTests(TestCase):
             err.splitlines(),
             [
                 f"error: {empty}: The file is empty. Choose the file with the transcript text.",
-                f"error: {no_questions}: No questions were found. Each question should start with the "
-                "interviewer's label and a colon, e.g. “Q:” or “Meridian:” (or be set in bold in a .docx "
-                "file). If the label is there, enter it in the label field and try again.",
+                f"error: {no_questions}: No questions were found in 2 paragraphs: no label before "
+                "questions (“Q:”, the outlet's name) is used more than once, no speaker asks questions, "
+                "and none is bold. If the questions have a label, enter it in the label field and try again.",
                 f"error: {self.folder / 'missing.txt'}: There is no such file.",
             ],
         )

@@ -31,7 +31,7 @@ class Command(BaseCommand):
                     self._import(file, label, verbosity)
                 except (TranscriptError, OSError, DatabaseError) as error:
                     failed += 1
-                    message = error.message if isinstance(error, TranscriptError) else str(error)
+                    message = error.reason if isinstance(error, TranscriptError) else str(error)
                     self.stderr.write(f"error: {file}: {message}")
         if failed:
             raise CommandError(f"{failed} of {total} transcripts failed.")

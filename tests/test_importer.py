@@ -103,17 +103,19 @@ class CreateDraftTests(TestCase):
         self.assertEqual(interview.interviewer_label, "Meridian Weekly")
 
     def test_failure_midway_saves_nothing(self):
-        original_save = Block.save
+        # The blocks are written, then the interview is saved again: fail at that last step.
+        original_save = Interview.save
         calls = []
 
-        def failing_save(block, *args, **kwargs):
-            calls.append(block)
-            if len(calls) == 3:
+        def failing_save(interview, *args, **kwargs):
+            calls.append(interview)
+            if len(calls) == 2:
                 raise RuntimeError("disk full")
-            return original_save(block, *args, **kwargs)
+            return original_save(interview, *args, **kwargs)
 
-        with mock.patch.object(Block, "save", failing_save), self.assertRaises(RuntimeError):
+        with mock.patch.object(Interview, "save", failing_save), self.assertRaises(RuntimeError):
             create_draft(parse("outlet_label.txt"))
+        self.assertEqual(len(calls), 2)
         self.assertFalse(Interview.objects.exists())
         self.assertFalse(Expert.objects.exists())
         self.assertFalse(Block.objects.exists())

@@ -184,14 +184,16 @@ _OUTLET_WORDS = re.compile(
 )
 
 
-def partner_outlet(label, dropped, site):
-    """Return the outlet other than `site` that a dropped rights line or the question label names."""
+def partner_outlet(label, dropped):
+    """Return the outlet that a dropped rights line or the question label names, or ""."""
     holders = [holder for line in dropped if (holder := rights_holder(line))]
-    candidates = list(holders)
+    initials = {"".join(word[0] for word in holder.split()).casefold(): holder for holder in holders}
+    if label and label.casefold() in initials:
+        # "NLM:" before questions, "© Northern Lights Media" above them: the full name.
+        return initials[label.casefold()]
     if label and _looks_like_outlet(label, holders):
-        candidates.insert(0, label)
-    site = site.casefold()
-    return next((c for c in candidates if not site or not c.casefold().startswith(site)), "")
+        return label
+    return holders[0] if holders else ""
 
 
 def _looks_like_outlet(label, holders):

@@ -176,7 +176,7 @@ def read_cues(name, text):
     """Return the header paragraphs and the cue paragraphs of a WebVTT or SubRip file."""
     header, body = [], []
     for line in normalise_text(text).split("\n"):
-        found = header_field(line)
+        found = header_field(re.sub(r"^NOTE\s+", "", line))
         # "Title:", "Lead:", "Bio:" lines may stand in the file's header, a NOTE or a cue.
         if found:
             header.append(Paragraph(f"{found[0].capitalize()}: {found[1]}"))

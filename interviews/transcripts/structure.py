@@ -191,9 +191,11 @@ class _Reader:
                 continue
             k = people.key(speaker)
             answer_labels[speaker] += 1
-            if k in people.ANSWER_LABELS or self._speaker_index(speaker) is not None or speaker in unmatched:
-                continue
-            unmatched.append(speaker)
+            index = None if k in people.ANSWER_LABELS else self._speaker_index(speaker)
+            if index is not None:
+                parsed.experts[index].label = parsed.experts[index].label or speaker
+            elif k not in people.ANSWER_LABELS and speaker not in unmatched:
+                unmatched.append(speaker)
         unlabelled = [e for e in parsed.experts if not e.label]
         if len(unmatched) == 1 and len(unlabelled) == 1 and people.is_generic_speaker(unmatched[0]):
             unlabelled[0].label = unmatched.pop()
@@ -388,17 +390,11 @@ class _Reader:
     # --- Partner material and checks -------------------------------------------------------
 
     def _partner(self):
-        """Return the other outlet a rights line or the question label names, or ""."""
-        site = getattr(settings, "SITE_NAME", "")
-        outlet = boilerplate.partner_outlet(
-            self.parsed.interviewer_label, [d.text for d in self.parsed.dropped], site
+        """Return the outlet a rights line or the question label names (the importer decides
+        whether that is another outlet than this site), or ""."""
+        return boilerplate.partner_outlet(
+            self.parsed.interviewer_label, [d.text for d in self.parsed.dropped]
         )
-        if outlet:
-            self.parsed.warnings.append(
-                f"This looks like material first published by “{outlet}”: it will be imported as "
-                "partner material with republishing off. Confirm the outlet and add the source address."
-            )
-        return outlet
 
     def _check(self):
         """Collect editorial insertions and warn about what the editor should look at."""

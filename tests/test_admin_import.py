@@ -101,7 +101,7 @@ class ImportPageTests(ImportTestCase):
             response = self.client.get(URL)
         self.assertContains(response, 'enctype="multipart/form-data"')
         self.assertContains(response, "csrfmiddlewaretoken")
-        self.assertContains(response, 'accept=".txt,.docx"')
+        self.assertContains(response, 'accept=".txt,.docx,.vtt,.srt"')
         self.assertContains(response, '<a href="/admin/interviews/interview/">Interviews</a>', html=True)
         self.assertNotContains(response, "style=")
         self.assertNotContains(response, "<script>")

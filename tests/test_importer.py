@@ -209,7 +209,9 @@ class ImportCommandTests(TestCase):
         no_questions = self.folder / "essay.txt"
         no_questions.write_text("An essay\n\nWith no questions at all.")
         out, err, error = self.run_command(good, empty, no_questions, self.folder / "missing.txt")
-        self.assertEqual(str(error), "3 of 4 transcripts failed.")
+        self.assertEqual(
+            str(error), f"3 of 4 transcripts failed: {empty}, {no_questions}, {self.folder / 'missing.txt'}"
+        )
         self.assertIn(f"created: {good} -> Daniyar Ospanov", out)
         self.assertEqual(
             err.splitlines(),
@@ -226,7 +228,7 @@ class ImportCommandTests(TestCase):
     def test_folder_without_transcripts_is_an_error(self):
         _, err, error = self.run_command(self.folder)
         self.assertIsNotNone(error)
-        self.assertEqual(err, f"error: {self.folder}: This folder has no .txt or .docx files.\n")
+        self.assertEqual(err, f"error: {self.folder}: This folder has no .txt, .docx, .vtt or .srt files.\n")
 
     def test_label_option_is_used_for_parsing(self):
         path = self.folder / "roads.txt"

@@ -53,6 +53,13 @@ _REUSE = _stems(
     "передрук", "використ", "verwend", "nutz", "wiedergabe", "utilis", "reproducción", "uso", "utiliz",
     "riproduz", "wykorzyst", "przedruk", "foydalan", "пайдалан", "көшір",
 )  # fmt: skip
+# Conditions are rules: what is allowed, required or forbidden, or a plea to follow them.
+_RULE = _stems(
+    "only", "must", "requir", "mandatory", "allowed", "permit", "prohibit", "forbid", "please", "obligat",
+    "обязательн", "только", "разреш", "запрещ", "допуск", "необходим", "просим", "обов", "лише", "дозвол",
+    "nur", "gestattet", "erlaubt", "untersagt", "autoris", "interdit", "solo", "sólo", "permitid",
+    "prohibid", "obbligator", "consentit", "wyłącznie", "tylko", "faqat", "ruxsat", "тек", "рұқсат",
+)  # fmt: skip
 _READ_ON = _stems(
     r"read (?:also|more|next|on)", r"see also", r"also read", "related", r"more on", "further reading",
     "recommended", "you may also", "читайте", r"читать (?:также|далее)", "смотрите также", "по теме",
@@ -126,7 +133,7 @@ def notice_reason(line, patterns=None):
         return reason
     if _RIGHTS.search(line):
         return "a rights line"
-    if _LINK.search(line) and _REUSE.search(line) and len(line.split()) <= 40:
+    if _LINK.search(line) and _REUSE.search(line) and _RULE.search(line) and len(line.split()) <= 40:
         return "reuse conditions"
     if _ERROR.search(line) and _REPORT.search(line):
         return "an error-report prompt"

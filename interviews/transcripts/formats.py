@@ -226,12 +226,18 @@ def decode(data):
         text = data.decode(encoding, errors="replace")
         high = [char for char in text if ord(char) > 127]
         readable = re.compile(f"[{letters}\u2010-\u206f\u00a0\u00ab\u00bb\u00a9\u00b0\u2116]")
-        if high and sum(bool(readable.match(c)) for c in high) >= 0.9 * len(high):
+        if high and sum(bool(readable.match(c)) for c in high) >= 0.9 * len(high) and _cased_like_words(text):
             return _text_or_error(text), f"The file is not UTF-8; it was read as {name}. Check the letters."
     raise TranscriptError(
         "The file's encoding could not be recognised: it is not UTF-8, UTF-16, Windows-1251 or "
         "Windows-1252. Save it as UTF-8 text (in most editors: Save as… → Encoding: UTF-8)."
     )
+
+
+def _cased_like_words(text):
+    """Return whether capitals mostly start words, as in text, not in bytes read the wrong way."""
+    pairs = re.findall(r"(?<=[^\W\d_])[^\W\d_]", text)
+    return not pairs or sum(char.isupper() for char in pairs) <= 0.1 * len(pairs)
 
 
 _TEXT_ADVICE = "Upload the transcript as a .txt, .docx, .vtt or .srt file, or paste the text."
@@ -325,7 +331,13 @@ def _docx_paragraph(paragraph):
         fonts = [run.style.font if run.style is not None else None, style.font if style is not None else None]
         return any(font is not None and getattr(font, attribute) for font in fonts)
 
-    heading = style_name.startswith(("heading", "title", "subtitle", "заголовок"))
+    level = re.search(r"\d+", style_name)
+    if style_name.startswith(("title", "subtitle")):
+        heading = 0
+    elif style_name.startswith(("heading", "заголовок")):
+        heading = int(level.group()) if level else 1
+    else:
+        heading = None
     return Paragraph(
         normalise_text(paragraph.text),
         bold=bool(runs) and all(marked(run, "bold") for run in runs),

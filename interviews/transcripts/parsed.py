@@ -20,7 +20,8 @@ class Paragraph:
     text: str
     bold: bool = False
     italic: bool = False
-    heading: bool = False
+    # A .docx heading's level: 0 for the Title style, 1 for Heading 1; None for body text.
+    heading: int | None = None
     # The speaker's label when the source marks turns itself (a transcription tool's export).
     speaker: str | None = None
 

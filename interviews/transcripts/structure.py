@@ -71,7 +71,10 @@ class _Reader:
         bio_keys = {k for _, _, name, _ in bios for k in people.name_keys(name)}
         site = people.key(getattr(settings, "SITE_NAME", ""))
         interviewer = turns.choose_interviewer(self.paragraphs, self.label, bio_keys, site, self.exported)
-        if not interviewer and any(p.bold or p.heading for p in self.paragraphs[1:]):
+        levels = {p.heading for p in self.paragraphs if p.heading is not None}
+        # With headings of several levels, the top one is the title's, not a question's.
+        self.title_level = min(levels) if len(levels) > 1 else None
+        if not interviewer and any(self._is_question(p, None) for p in self.paragraphs[1:]):
             parsed.warnings.append(
                 "No interviewer's label was found; paragraphs set in bold or as headings were taken "
                 "as questions."
@@ -98,7 +101,8 @@ class _Reader:
         if interviewer:
             found = turns.label_of(paragraph)
             return bool(found) and people.key(found) == people.key(interviewer)
-        return (paragraph.bold or paragraph.heading) and not people.bio(paragraph.text)
+        heading = paragraph.heading is not None and paragraph.heading != self.title_level
+        return (paragraph.bold or heading) and not people.bio(paragraph.text)
 
     def _first_question(self, interviewer):
         # The first paragraph is the title even when it is bold or a heading.
@@ -116,7 +120,7 @@ class _Reader:
     def _no_questions(self):
         if self.label:
             return TranscriptError(f"No question starting with “{self.label}:” was found.")
-        bold = sum(p.bold or p.heading for p in self.paragraphs)
+        bold = sum(p.bold or p.heading is not None for p in self.paragraphs)
         return TranscriptError(
             f"No questions were found in {len(self.paragraphs)} paragraphs: no label before questions "
             "(“Q:”, the outlet's name) is used more than once, no speaker asks questions"
@@ -264,7 +268,8 @@ class _Reader:
             named = [p for p in fits if any(people.mentions(p.text, n) for n in names)]
             # A title is often a short line that is no sentence; anything else at the edge is chrome.
             clean = [p for p in fits if _clean_for_title(p.text, self.patterns)]
-            chosen = (named or clean or fits or window or [None])[0]
+            headed = [p for p in fits if p.heading is not None]
+            chosen = (named or headed or clean or fits or window or [None])[0]
             title_at = next((i for i, p in enumerate(intro) if p is chosen), None)
         lead = []
         for index, paragraph in enumerate(intro):
@@ -282,7 +287,9 @@ class _Reader:
                 reason = boilerplate.notice_reason(text, self.patterns)
                 where = "between the title and the questions"
             if not (reason and self._drop(text, f"{where}: {reason}")):
-                lead.append(text)
+                lead.append(paragraph)
+        # In a .docx the lead is often set in italics: it goes first, before other intro text.
+        lead = [p.text for p in sorted(lead, key=lambda p: not p.italic)]
         title = (
             self.fields["title"][0]
             if self.fields["title"]

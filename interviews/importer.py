@@ -99,19 +99,23 @@ def _create_draft(parsed, *, experts, label, user):
         created_by=user,
         updated_by=user,
     )
-    credited = []
+    credited, credits = [], []
     for index, chosen in enumerate(experts):
         if chosen is None or chosen in credited:
             continue
         found = parsed.experts[index] if index < len(parsed.experts) else None
-        InterviewExpert.objects.create(
-            interview=interview,
-            expert=chosen,
-            order=len(credited),
-            role=found.role if found else "",
-            bio=found.bio if found else "",
+        # What InterviewExpert.save() would fill in: the expert's current role and bio.
+        credits.append(
+            InterviewExpert(
+                interview=interview,
+                expert=chosen,
+                order=len(credited),
+                role=(found and found.role) or chosen.role,
+                bio=(found and found.bio) or chosen.short_bio,
+            )
         )
         credited.append(chosen)
+    InterviewExpert.objects.bulk_create(credits)
     first = credited[0] if credited else None
     blocks, anchors = [], set()
     for order, parsed_block in enumerate(parsed.blocks, start=1):
@@ -137,7 +141,7 @@ def _create_draft(parsed, *, experts, label, user):
             block.anchor = question_anchor(block.text, anchors)
             anchors.add(block.anchor)
         blocks.append(block)
-    # One insert rather than a save per block, each of which would render the whole body again;
+    # One insert rather than a save per row, each of which would render the whole body again;
     # saving the interview afterwards refreshes what is derived from it once (interviews.signals).
     Block.objects.bulk_create(blocks)
     interview.save()

@@ -257,7 +257,23 @@ class ImportCommandTests(TestCase):
 
 def long_transcript(words):
     """Return a generated transcript of about `words` words: one expert, many questions."""
-    vocabulary = "the river carries silt and stories past the old town every spring when snow melts".split()
+    vocabulary = [
+        "the",
+        "river",
+        "carries",
+        "silt",
+        "and",
+        "stories",
+        "past",
+        "the",
+        "old",
+        "town",
+        "every",
+        "spring",
+        "when",
+        "snow",
+        "melts",
+    ]
     parts = [
         "Anna Berg: rivers remember everything",
         "A long talk about rivers, towns and the people between them.",

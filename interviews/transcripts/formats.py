@@ -144,8 +144,8 @@ def _turn_paragraphs(lines):
 
 
 def cue_paragraphs(cues):
-    """Merge (start, end, speaker, text) cues into turns and paragraphs; a cue without a speaker
-    continues the one before."""
+    """Merge (start, end, speaker, text) cues into turns and paragraphs, each marked with its speaker."""
+    # A cue without a speaker continues the one before; a pause or a long paragraph starts a new one.
     paragraphs, speaker, parts, last_end = [], None, [], None
 
     def close():

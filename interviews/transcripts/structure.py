@@ -397,8 +397,7 @@ class _Reader:
     # --- Partner material and checks -------------------------------------------------------
 
     def _partner(self):
-        """Return the outlet a rights line or the question label names (the importer decides
-        whether that is another outlet than this site), or ""."""
+        """Return the outlet a rights line or the question label names, or "" (see importer)."""
         return boilerplate.partner_outlet(
             self.parsed.interviewer_label, [d.text for d in self.parsed.dropped]
         )

@@ -29,8 +29,8 @@ def label_counts(paragraphs):
 
 
 def choose_interviewer(paragraphs, label, bio_keys, site, exported):
-    """Return the interviewer's label: the one given, a question word or the site's name, or the
-    speaker who asks (most turns with a question mark, then the shortest turns, then the first)."""
+    """Return the interviewer's label: the one given, a question word or the site's name, or the asker."""
+    # The asker: most turns with a question mark, then the shortest turns, then the first to speak.
     counts, spellings = label_counts(paragraphs)
     if label:
         if people.key(label) not in counts:
@@ -61,7 +61,7 @@ def _asking_scores(paragraphs):
             turns.append((key, index, [paragraph.text]))
         elif paragraph.speaker and turns:
             turns[-1][2].append(paragraph.text)
-        speaker = key if paragraph.speaker else (key or None)
+        speaker = key
     scores = {}
     for key in {turn[0] for turn in turns}:
         own = [(index, " ".join(texts)) for k, index, texts in turns if k == key]

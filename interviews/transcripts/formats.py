@@ -240,6 +240,7 @@ def _cased_like_words(text):
     return not pairs or sum(char.isupper() for char in pairs) <= 0.1 * len(pairs)
 
 
+_WHITESPACE = str.maketrans("", "", "\n\r\t")
 _TEXT_ADVICE = "Upload the transcript as a .txt, .docx, .vtt or .srt file, or paste the text."
 
 
@@ -265,7 +266,8 @@ def describe_binary(data):
 
 
 def _text_or_error(text):
-    unprintable = sum(not (char.isprintable() or char in "\n\r\t") for char in text)
+    printable = text.translate(_WHITESPACE)
+    unprintable = 0 if printable.isprintable() else sum(not char.isprintable() for char in printable)
     if unprintable * 10 > len(text):
         raise TranscriptError(f"This file does not look like text. {_TEXT_ADVICE}")
     lines = [line for line in text.splitlines() if line.strip()]

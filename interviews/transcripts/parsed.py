@@ -1,8 +1,11 @@
 """What the transcript reader understood: plain data, saved by interviews/importer.py."""
 
+import re
 from dataclasses import dataclass, field
 
 QUESTION, ANSWER, IMAGE = "question", "answer", "image"
+_LETTER = re.compile(r"[^\W\d_]")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 
 class TranscriptError(ValueError):
@@ -115,6 +118,6 @@ class ParsedTranscript:
     def language(self):
         """Guess the language: Russian when most letters are Cyrillic, else English."""
         text = " ".join([self.title, self.lead, *(block.text for block in self.blocks)])
-        letters = sum(char.isalpha() for char in text)
-        cyrillic = sum("\u0400" <= char <= "\u04ff" for char in text)
+        letters = len(_LETTER.findall(text))
+        cyrillic = len(_CYRILLIC.findall(text))
         return "ru" if letters and cyrillic * 2 > letters else "en"

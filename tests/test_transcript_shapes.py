@@ -343,3 +343,22 @@ def test_files_that_are_not_transcripts_are_refused_with_what_was_found(name, da
     with pytest.raises(TranscriptError) as caught:
         read_upload(name, data)
     assert message in caught.value.message
+
+
+def test_first_name_labels_that_answer_each_question_are_speakers():
+    parsed = parse_text(
+        "Harbour nights\n\nAida: Who works at night?\n\nBoris: Mostly students.\n\n"
+        "Aida: Why?\n\nBoris: Double pay."
+    )
+    assert parsed.interviewer_label == "Aida"
+    assert [(e.name, e.label) for e in parsed.experts] == [("Boris", "Boris")]
+    assert answers(parsed) == [(0, "Mostly students."), (0, "Double pay.")]
+
+
+def test_honorifics_are_not_part_of_the_name():
+    parsed = parse_text(
+        "Sleep and shifts\n\nDr. Lena Park is a sleep researcher at the City Clinic.\n\n"
+        "Q: Is night work harmful?\n\nPark: Over years, yes.\n\nQ: What helps?\n\nPark: Dark rooms."
+    )
+    assert (parsed.expert_name, parsed.expert_role) == ("Lena Park", "Sleep researcher at the City Clinic")
+    assert answers(parsed) == [(0, "Over years, yes."), (0, "Dark rooms.")]

@@ -19,6 +19,7 @@ _NOT_NAMES = {
     "in", "on", "at", "for", "and", "but", "one", "each", "every", "if", "when", "so",
     "это", "он", "она", "они", "мы", "вы", "там", "здесь", "его", "её", "их", "наш", "в", "на", "и", "но",
 }  # fmt: skip
+_HONORIFIC = re.compile(r"^(?:(?:dr|prof|mr|mrs|ms|sir|dame)\.?\s+)+", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=\S)[.!?…]+(?=\s|$)")
 _ABBREVIATIONS = {"dr", "mr", "mrs", "ms", "prof", "st", "jr", "sr", "vs", "etc", "no", "г", "им", "ул", "т"}
 _ARTICLE = re.compile(r"^(?:a|an|the)\s+", re.IGNORECASE)
@@ -77,8 +78,10 @@ def bio(text):
     match = _BIO.match(text)
     if not match:
         return None
-    name = " ".join(match.group("name").split())
+    name = _HONORIFIC.sub("", " ".join(match.group("name").split()))
     words = name.split()
+    if len(words) < 2:
+        return None
     if len(name) > 100 or words[0].casefold() in _NOT_NAMES or not all(w[0].isupper() for w in words):
         return None
     return name, match.group("rest")

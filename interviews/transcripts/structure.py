@@ -140,6 +140,12 @@ class _Reader:
             [*self.fields["title"], *self.fields["lead"], *(strip_prefix(p.text) for p in before)]
         )
         unexplained = []
+        # A prefix that twice opens the paragraph right after a question is who answers it.
+        answering = Counter(
+            people.key(found)
+            for question, paragraph in zip(body, body[1:], strict=False)
+            if self._is_question(question, interviewer) and (found := turns.label_of(paragraph))
+        )
         for paragraph in body:
             found = None if paragraph.speaker else turns.label_of(paragraph)
             if not found:
@@ -154,7 +160,8 @@ class _Reader:
                 or (
                     counts[k] >= 2
                     and (
-                        people.looks_like_name(found)
+                        answering[k] >= 2
+                        or people.looks_like_name(found)
                         or people.is_generic_speaker(found)
                         or people.mentions(intro, found)
                     )

@@ -309,7 +309,7 @@ def _kept_lines(data, source):
 
 
 def _index(value, length):
-    return int(value) if value.isdigit() and int(value) < length else None
+    return int(value) if value.isdecimal() and len(value) < 6 and int(value) < length else None
 
 
 def _render(request, model_admin, context):

@@ -317,7 +317,7 @@ class ShapesPreviewTests(ImportTestCase):
 
     def test_a_button_value_that_names_no_line_changes_nothing(self):
         response = self.preview(text=transcript("two_experts.txt"))
-        for value in ("99", "-1", "x"):
+        for value in ("99", "-1", "x", "²", "9" * 40):
             again = self.client.post(URL, {**confirm(response), "keep_line": value})
             self.assertEqual(len(again.context["parsed"].dropped), 7)
 

@@ -340,41 +340,21 @@ class _Reader:
     # --- Blocks ------------------------------------------------------------------------------
 
     def _blocks(self, body, interviewer):
-        parsed = self.parsed
         blocks, current, previous_photo = [], None, None
-        default = 0 if parsed.experts else None
+        default = 0 if self.parsed.experts else None
         for paragraph in [*self.intro_photos, *body]:
             photo = people.photo(paragraph.text)
             if photo:
+                # The same caption twice in a row is one photo copied with its caption.
                 if photo[:2] != previous_photo:
-                    caption, credit, keyword = photo
-                    person = next(
-                        (
-                            i
-                            for i, e in enumerate(parsed.experts)
-                            if e.name and people.mentions(caption, e.name)
-                        ),
-                        None,
-                    )
-                    if person is not None and not parsed.experts[person].photo_credit:
-                        parsed.experts[person].photo_credit = f"{keyword}: {credit}"
-                    blocks.append(
-                        ParsedBlock(
-                            IMAGE, caption=caption, credit=credit, credit_label=keyword, person=person
-                        )
-                    )
-                    current = None if current is None or current.kind != ANSWER else current
+                    blocks.append(self._image(*photo))
                 previous_photo = photo[:2]
                 continue
             previous_photo = None
+            last = blocks[-1] if blocks else None
             if self._is_question(paragraph, interviewer):
-                same_turn = (
-                    self.exported
-                    and current is not None
-                    and current.kind == QUESTION
-                    and blocks[-1] is current
-                )
-                if same_turn:
+                # A tool's export keeps one turn in several paragraphs: still one question.
+                if self.exported and current is not None and last is current and current.kind == QUESTION:
                     current.text += f"\n\n{paragraph.text}"
                 else:
                     current = ParsedBlock(QUESTION, paragraph.text)
@@ -388,18 +368,23 @@ class _Reader:
                 speaker = current.speaker
             if (
                 current is not None
+                and last is current
                 and current.kind == ANSWER
                 and current.speaker == speaker
-                and blocks[-1] is current
             ):
                 current.text += f"\n\n{paragraph.text}"
-            elif current is not None and current.kind == ANSWER and current.speaker == speaker:
-                current = ParsedBlock(ANSWER, paragraph.text, speaker=speaker)
-                blocks.append(current)
             else:
                 current = ParsedBlock(ANSWER, paragraph.text, speaker=speaker)
                 blocks.append(current)
         return blocks
+
+    def _image(self, caption, credit, keyword):
+        """Return an image placeholder; a caption naming an expert gives them the photo's credit."""
+        experts = self.parsed.experts
+        person = next((i for i, e in enumerate(experts) if e.name and people.mentions(caption, e.name)), None)
+        if person is not None and not experts[person].photo_credit:
+            experts[person].photo_credit = f"{keyword}: {credit}"
+        return ParsedBlock(IMAGE, caption=caption, credit=credit, credit_label=keyword, person=person)
 
     # --- Partner material and checks -------------------------------------------------------
 

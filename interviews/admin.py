@@ -75,8 +75,15 @@ class InterviewExpertInline(admin.TabularInline):
 class BlockInline(admin.StackedInline):
     model = Block
     extra = 0
-    fields = [("kind", "order", "anchor"), "text", ("image", "caption", "credit"), "reuse_allowed"]
+    fields = [("kind", "order", "anchor"), "text", "speaker", ("image", "caption", "credit"), "reuse_allowed"]
     readonly_fields = ["anchor"]
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        # A speaker is one of this interview's experts; a new interview has none saved yet.
+        speakers = Expert.objects.filter(interview_roles__interview=obj) if obj else Expert.objects.none()
+        formset.form.base_fields["speaker"].queryset = speakers.order_by("interview_roles__order", "pk")
+        return formset
 
 
 # Revisions keep an interview's content with its blocks, experts and tags, not what is derived

@@ -1,7 +1,8 @@
 """The admin page that shows what a transcript holds and then creates a draft interview from it.
 
 Step 1 parses pasted text or an uploaded file and saves nothing. Step 2 re-parses the same input,
-carried in a signed hidden field so the browser cannot change what is imported.
+carried in a signed hidden field so the browser cannot change what is imported, with the lines
+the editor put back ("keep") and the interviewer's label they chose.
 """
 
 import base64
@@ -16,11 +17,12 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html
 
-from interviews.importer import create_draft, find_duplicate, find_expert
+from interviews.importer import create_draft, find_duplicate, find_expert, partner_outlet
 from interviews.models import Expert
 from interviews.transcripts import (
     LABEL_MAX_LENGTH,
     MAX_UPLOAD_BYTES,
+    SUFFIXES,
     TranscriptError,
     parse_text,
     read_upload,
@@ -53,10 +55,16 @@ def unsign_source(value):
 
 def parse_source(source, label):
     """Parse transcript input, pasted ({"text"}) or uploaded ({"name", "data"}), with a label."""
-    label = label or None
+    label, keep = label or None, source.get("keep", [])
     if "text" in source:
-        return parse_text(source["text"], label=label)
-    return read_upload(source["name"], base64.b64decode(source["data"]), label=label)
+        return parse_text(source["text"], label=label, keep=keep)
+    return read_upload(source["name"], base64.b64decode(source["data"]), label=label, keep=keep)
+
+
+def expert_field_names(index):
+    """Return the names of the choice and name fields of the transcript's expert number `index`."""
+    suffix = "" if index == 0 else f"_{index + 1}"
+    return f"expert{suffix}", f"name{suffix}"
 
 
 class TranscriptForm(forms.Form):
@@ -70,8 +78,8 @@ class TranscriptForm(forms.Form):
     file = forms.FileField(
         label="Or a file",
         required=False,
-        widget=forms.ClearableFileInput(attrs={"accept": ".txt,.docx"}),
-        help_text=f"A .txt or .docx file of up to {MAX_UPLOAD_BYTES // (1024 * 1024)} MB.",
+        widget=forms.ClearableFileInput(attrs={"accept": ",".join(SUFFIXES)}),
+        help_text=f"A .txt, .docx, .vtt or .srt file of up to {MAX_UPLOAD_BYTES // (1024 * 1024)} MB.",
     )
     label = forms.CharField(
         label="Interviewer's label",
@@ -98,7 +106,7 @@ class TranscriptForm(forms.Form):
             self.source = {"text": text}
         else:
             raise forms.ValidationError(
-                "There is nothing to import. Paste the transcript text or choose a .txt or .docx file."
+                "There is nothing to import. Paste the transcript text or choose a file."
             )
         try:
             self.parsed = parse_source(self.source, label)
@@ -117,17 +125,39 @@ class DraftForm(forms.Form):
         max_length=LABEL_MAX_LENGTH,
         help_text="Change it and choose “Update preview” if the questions were not found correctly.",
     )
-    expert = forms.ChoiceField(label="Expert", help_text="The person interviewed.")
     import_anyway = forms.BooleanField(label="Import anyway", required=False)
 
     def __init__(self, *args, parsed, can_add_expert, duplicate, **kwargs):
         super().__init__(*args, **kwargs)
-        choices = [("", "Choose an expert…")]
-        if parsed.expert_name and can_add_expert:
-            choices = [(NEW_EXPERT, f"Create new expert “{parsed.expert_name}”")]
-        experts = Expert.objects.values_list("pk", "name", "position")
-        choices += [(str(pk), f"{name} ({position})" if position else name) for pk, name, position in experts]
-        self.fields["expert"].choices = choices
+        self.parsed, self.can_add_expert = parsed, can_add_expert
+        experts = [
+            (str(pk), f"{name} ({position})" if position else name)
+            for pk, name, position in Expert.objects.values_list("pk", "name", "position")
+        ]
+        self.expert_rows = []
+        for index, found in enumerate(parsed.experts or [None]):
+            choice_name, name_name = expert_field_names(index)
+            if found is None:
+                choices = [("", "Choose an expert…")]
+            elif found.name and can_add_expert:
+                choices = [(NEW_EXPERT, f"Create new expert “{found.name}”"), ("", "Leave out")]
+            elif can_add_expert:
+                choices = [(NEW_EXPERT, "Create a new expert with the name typed"), ("", "Leave out")]
+            else:
+                choices = [("", "Leave out")]
+            self.fields[choice_name] = forms.ChoiceField(
+                label="Expert" if found is None else (found.name or found.label),
+                choices=choices + experts,
+                required=found is None,
+                help_text="The person interviewed." if found is None else "",
+            )
+            if found is not None and can_add_expert:
+                self.fields[name_name] = forms.CharField(
+                    label="Name", required=False, max_length=200, initial=found.name
+                )
+            self.expert_rows.append(
+                (found, self[choice_name], self[name_name] if name_name in self.fields else None)
+            )
         if duplicate is None:
             del self.fields["import_anyway"]
 
@@ -138,6 +168,34 @@ class DraftForm(forms.Form):
                 "second draft, or open the existing interview instead."
             )
         return True
+
+    def clean(self):
+        for index, found in enumerate(self.parsed.experts):
+            choice_name, name_name = expert_field_names(index)
+            typed = " ".join((self.cleaned_data.get(name_name) or "").split())
+            if self.cleaned_data.get(choice_name) == NEW_EXPERT and not (typed or found.name):
+                self.add_error(
+                    name_name, "Type this speaker's name, choose an existing expert, or leave them out."
+                )
+        return self.cleaned_data
+
+    def experts(self):
+        """Return an Expert (or None) for each expert of the transcript, creating the new ones."""
+        chosen = []
+        for index, found in enumerate(self.parsed.experts or [None]):
+            choice_name, name_name = expert_field_names(index)
+            choice = self.cleaned_data.get(choice_name)
+            typed = " ".join((self.cleaned_data.get(name_name) or "").split())
+            if choice == NEW_EXPERT:
+                name = typed or found.name
+                chosen.append(find_expert(name) if typed else None)
+                if chosen[-1] is None:
+                    chosen[-1] = Expert.objects.create(
+                        name=name, short_bio=found.bio, photo_credit=found.photo_credit[:200]
+                    )
+            else:
+                chosen.append(Expert.objects.filter(pk=choice).first() if choice else None)
+        return chosen
 
 
 def import_transcript(request, model_admin):
@@ -159,10 +217,17 @@ def import_transcript(request, model_admin):
         return _render(request, model_admin, {"form": TranscriptForm(), "error": EXPIRED})
     except signing.BadSignature:
         return _render(request, model_admin, {"form": TranscriptForm(), "error": TAMPERED})
-    if request.POST.get("expert") == NEW_EXPERT and not can_add_expert:
+    choices = [value for key, value in request.POST.items() if key == "expert" or key.startswith("expert_")]
+    if NEW_EXPERT in choices and not can_add_expert:
         raise PermissionDenied
 
     label = request.POST.get("label", "").strip()
+    keep = _kept_lines(request.POST, source)
+    if keep is not None:
+        # Putting a dropped line back (or dropping it again) is one click: a new preview with it.
+        source = {**source, "keep": keep}
+        parsed = parse_source(source, source["label"])
+        return _preview(request, model_admin, source, parsed, can_add_expert)
     if label != source["label"] or "_preview" in request.POST:
         # What is created must be what the editor saw, so a new label first gets a new preview.
         try:
@@ -180,11 +245,11 @@ def import_transcript(request, model_admin):
     if not form.is_valid():
         return _preview(request, model_admin, source, parsed, can_add_expert, form=form, duplicate=duplicate)
     with transaction.atomic():
-        if form.cleaned_data["expert"] == NEW_EXPERT:
-            expert = Expert.objects.create(name=parsed.expert_name, short_bio=parsed.expert_bio)
+        experts = form.experts()
+        if parsed.experts:
+            interview = create_draft(parsed, experts=experts, user=request.user)
         else:
-            expert = Expert.objects.get(pk=form.cleaned_data["expert"])
-        interview = create_draft(parsed, expert=expert, user=request.user)
+            interview = create_draft(parsed, expert=experts[0], user=request.user)
     messages.success(
         request,
         format_html(
@@ -199,23 +264,31 @@ def _preview(
 ):
     if duplicate is False:
         duplicate = _duplicate(request, model_admin, parsed)
-    matched = find_expert(parsed.expert_name)
+    matched = [find_expert(found.name) for found in parsed.experts]
     if form is None:
-        default = (
-            str(matched.pk) if matched else (NEW_EXPERT if parsed.expert_name and can_add_expert else "")
-        )
-        initial = {"payload": sign_source(source), "label": parsed.interviewer_label, "expert": default}
+        initial = {"payload": sign_source(source), "label": parsed.interviewer_label}
+        for index, (found, expert) in enumerate(zip(parsed.experts, matched, strict=True)):
+            default = NEW_EXPERT if found.name and can_add_expert else ""
+            initial[expert_field_names(index)[0]] = str(expert.pk) if expert else default
         if label_error:
             initial["label"] = request.POST.get("label", "")
         form = DraftForm(initial=initial, parsed=parsed, can_add_expert=can_add_expert, duplicate=duplicate)
+    names = [found.name or found.label for found in parsed.experts]
     context = {
         "draft_form": form,
         "parsed": parsed,
-        "matched_expert": matched,
+        "experts": list(zip(parsed.experts, matched, strict=True)),
+        "matched_expert": matched[0] if matched else None,
+        "partner": partner_outlet(parsed),
+        "dropped": list(enumerate(parsed.dropped)),
+        "kept": list(enumerate(source.get("keep", []))),
         "can_add_expert": can_add_expert,
         "duplicate": duplicate,
         "duplicate_url": duplicate and reverse("admin:interviews_interview_change", args=[duplicate.pk]),
-        "first_blocks": parsed.blocks[:PREVIEW_BLOCKS],
+        "first_blocks": [
+            (block, names[block.speaker] if len(names) > 1 and block.speaker is not None else "")
+            for block in parsed.blocks[:PREVIEW_BLOCKS]
+        ],
         "more_blocks": max(len(parsed.blocks) - PREVIEW_BLOCKS, 0),
         "label_error": label_error,
     }
@@ -225,6 +298,23 @@ def _preview(
 def _duplicate(request, model_admin, parsed):
     # Only interviews this user may open count: an author is not shown other people's titles.
     return find_duplicate(parsed, among=model_admin.get_queryset(request))
+
+
+def _kept_lines(data, source):
+    """Return the kept lines after a "put back" or "drop again" button, or None if none was pressed."""
+    keep = list(source.get("keep", []))
+    if "keep_line" in data:
+        dropped = parse_source(source, source["label"]).dropped
+        index = _index(data["keep_line"], len(dropped))
+        return keep if index is None else [*keep, dropped[index].text]
+    if "drop_line" in data:
+        index = _index(data["drop_line"], len(keep))
+        return keep if index is None else keep[:index] + keep[index + 1 :]
+    return None
+
+
+def _index(value, length):
+    return int(value) if value.isdecimal() and len(value) < 6 and int(value) < length else None
 
 
 def _render(request, model_admin, context):

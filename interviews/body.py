@@ -38,15 +38,37 @@ def stored_picture(image, to_store, **options):
     return html
 
 
-def render_body(interview, blocks, *, to_store=False):
+def render_body(interview, blocks, *, to_store=False, credits=None):
     """Return the HTML of the interview's blocks, in its page's interface language.
 
     A body to store must be complete: then an image block that could not be given its renditions
     raises ImageUnavailable. Otherwise it shows its caption alone, as the page did before.
+    `credits` are the interview's InterviewExpert rows with their experts, read when not given.
     """
+    blocks = list(blocks)
+    if credits is None:
+        credits = interview.interview_experts.select_related("expert")
+    speakers = answer_speakers(credits, blocks)
     with translation.override(interview.interface_language):
         anchor_label = gettext("Link to this question")
-        return "\n".join(_block(interview, block, anchor_label, to_store) for block in blocks)
+        return "\n".join(
+            _block(interview, block, anchor_label, to_store, speaker)
+            for block, speaker in zip(blocks, speakers, strict=True)
+        )
+
+
+def answer_speakers(credits, blocks):
+    """Return, for each block in order, its speaker's name to show, or "".
+
+    Only answers of an interview with more than one credited expert name their speaker; an
+    answer without one, or naming someone no longer credited, is the first expert's.
+    """
+    credits = list(credits)
+    if len(credits) < 2:
+        return [""] * len(blocks)
+    names = {credit.expert_id: credit.expert.name for credit in credits}
+    first = names[credits[0].expert_id]
+    return [names.get(block.speaker_id, first) if block.kind == Block.Kind.ANSWER else "" for block in blocks]
 
 
 def refresh_bodies(interview_ids):
@@ -54,18 +76,21 @@ def refresh_bodies(interview_ids):
     interviews = (
         Interview.objects.filter(pk__in=list(interview_ids))
         .only("language", "interviewer_label")
+        .with_credits()
         .prefetch_related("blocks")
     )
     for interview in interviews:
         try:
-            body = render_body(interview, interview.blocks.all(), to_store=True)
+            body = render_body(
+                interview, interview.blocks.all(), to_store=True, credits=interview.credited_experts
+            )
         except ImageUnavailable:
             body = ""  # the page renders it on each view until the next save
         # update(), not save(): the stored body is not an edit (no new version, no signals).
         Interview.objects.filter(pk=interview.pk).update(body_html=body)
 
 
-def _block(interview, block, anchor_label, to_store):
+def _block(interview, block, anchor_label, to_store, speaker):
     kind = block.kind
     if kind == Block.Kind.QUESTION:
         label = interview.interviewer_label
@@ -80,8 +105,10 @@ def _block(interview, block, anchor_label, to_store):
             text=block.html,
         )
     if kind in (Block.Kind.ANSWER, Block.Kind.PARAGRAPH):
-        text = block.html
-        return format_html('<div class="block block--{}" data-block="{}">{}</div>', kind, block.pk, text)
+        speaker = format_html('<p class="block__speaker">{}</p>', speaker) if speaker else ""
+        return format_html(
+            '<div class="block block--{}" data-block="{}">{}{}</div>', kind, block.pk, speaker, block.html
+        )
     if kind == Block.Kind.HEADING:
         # Sanitised on save; only the paragraph tags go, entities stay as they are.
         text = mark_safe(strip_tags(block.html))  # noqa: S308

@@ -12,6 +12,7 @@ from django.utils.html import format_html
 from taggit.models import Tag
 
 from cms.links import absolute_url
+from interviews.body import answer_speakers
 from interviews.models import Block, Expert, Interview
 
 FEED_ITEMS = 30
@@ -87,14 +88,16 @@ class InterviewFeed(Feed):
         parts = [format_html("<p><strong>{}</strong></p>", experts)] if experts else []
         parts.append(format_html("<p>{}</p>", interview.lead))
         if settings.FEED_FULL_CONTENT:
-            parts += [_block_html(interview, block) for block in interview.blocks.all()]
+            blocks = list(interview.blocks.all())
+            speakers = answer_speakers(interview.credited_experts, blocks)
+            parts += [_block_html(interview, b, speaker) for b, speaker in zip(blocks, speakers, strict=True)]
         parts.append(
             format_html('<p>Source: <a href="{}">{}</a>, {}</p>', url, interview.title, settings.SITE_NAME)
         )
         return "".join(parts)
 
 
-def _block_html(interview, block):
+def _block_html(interview, block, speaker):
     if block.kind == Block.Kind.QUESTION:
         label = f"{interview.interviewer_label}: " if interview.interviewer_label else ""
         return format_html("<p><strong>{}{}</strong></p>", label, block.html)
@@ -104,6 +107,8 @@ def _block_html(interview, block):
         return format_html("<h3>{}</h3>", block.html)
     if block.kind == Block.Kind.QUOTE:
         return format_html("<blockquote>{}</blockquote>", block.html)
+    if speaker:
+        return format_html("<p><strong>{}</strong></p>{}", speaker, block.html)
     return block.html
 
 

@@ -481,6 +481,16 @@ class InterviewExpert(models.Model):
         super().save(*args, **kwargs)
 
 
+def question_anchor(text, taken):
+    """Return a link target for a question from its first words, not one of `taken`."""
+    words = slugify(strip_tags(text), allow_unicode=True).split("-")[:6]
+    base = "q-" + ("-".join(words)[:60].strip("-") or "question")
+    anchor, n = base, 2
+    while anchor in taken:
+        anchor, n = f"{base}-{n}", n + 1
+    return anchor
+
+
 class Block(models.Model):
     class Kind(models.TextChoices):
         QUESTION = "question", "Question"
@@ -500,6 +510,15 @@ class Block(models.Model):
     )
     image = models.ImageField(
         upload_to=GeneratedName("blocks/%Y/%m/", "image"), validators=[validate_image], blank=True
+    )
+    speaker = models.ForeignKey(
+        Expert,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="For an answer: which of the interview's experts speaks. "
+        "Left empty, the first expert. Named on the page when the interview has several experts.",
     )
     caption = models.CharField(max_length=300, blank=True)
     credit = models.CharField(max_length=200, blank=True, help_text="E.g. “Photo: Meridian”.")
@@ -533,17 +552,12 @@ class Block(models.Model):
             raise ValidationError({"text": "This block has no text."})
 
     def _new_anchor(self):
-        words = slugify(strip_tags(self.text), allow_unicode=True).split("-")[:6]
-        base = "q-" + ("-".join(words)[:60].strip("-") or "question")
         taken = set(
             Block.objects.filter(interview_id=self.interview_id)
             .exclude(pk=self.pk)
             .values_list("anchor", flat=True)
         )
-        anchor, n = base, 2
-        while anchor in taken:
-            anchor, n = f"{base}-{n}", n + 1
-        return anchor
+        return question_anchor(self.text, taken)
 
     @property
     def html(self):

@@ -80,6 +80,8 @@ def credit_changed(sender, instance, raw=False, origin=None, **kwargs):
     deleting_interview = isinstance(origin, Interview) or getattr(origin, "model", None) is Interview
     if not (raw or deleting_interview):
         refresh_parts([instance.interview_id])
+        # Answers name their speakers once an interview has two experts (interviews.body).
+        refresh_bodies([instance.interview_id])
         # A credit saved may have named another expert before (pre_save below); one deleted
         # leaves its expert's other interviews listing this one as theirs.
         former = {getattr(instance, "_former_expert_id", None), instance.expert_id} - {None}
@@ -124,7 +126,9 @@ def tag_deleting(sender, instance, **kwargs):
 @receiver(post_save, sender=Expert)
 def expert_saved(sender, instance, created, raw=False, **kwargs):
     if not (created or raw):
-        names_changed(instance.interview_roles.values_list("interview_id", flat=True))
+        ids = list(instance.interview_roles.values_list("interview_id", flat=True))
+        names_changed(ids)
+        refresh_bodies(ids)
 
 
 @receiver(post_save, sender=Block)

@@ -136,6 +136,24 @@ class Bench:
         # The last line: apps may print a banner of their own when Django starts.
         return run([PYTHON, "-c", script], env=env, capture_output=True).stdout.strip().splitlines()[-1]
 
+    def time_transcript_import(self):
+        """Return the seconds to parse and save a generated 20,000-word transcript (rolled back)."""
+        code = (
+            "import time; from django.db import transaction; "
+            "from interviews.importer import create_draft; from interviews.transcripts import read_upload; "
+            "words = 'the river carries silt and stories past the old town every spring when snow melts'"
+            ".split(); parts = ['Anna Berg: rivers remember', 'A lead.', "
+            "'Anna Berg is a hydrologist at the Delta Institute.']; "
+            "parts += [p for n in range(110) for p in [f'Meridian: Why does the {words[n % 15]} matter?', "
+            "*(' '.join(words[(n + k + j) % 15] for k in range(60)).capitalize() + '.' for j in range(3))]]; "
+            "data = '\\n\\n'.join(parts).encode(); started = time.perf_counter()\n"
+            "with transaction.atomic():\n"
+            "    create_draft(read_upload('long.txt', data)); seconds = time.perf_counter() - started\n"
+            "    transaction.set_rollback(True)\n"
+            "print(f'{len(data.split()):,} words in {seconds:.2f} s')"
+        )
+        return self.django_eval(code)
+
     # --- targets --------------------------------------------------------------------------
 
     def choose_urls(self):
@@ -432,6 +450,7 @@ print(json.dumps({{"counts": counts, "plans": plans}}))
             "from a separate process on loopback; "
             f"gunicorn with {self.args.workers} sync workers, DEBUG off, Redis cache",
             f"- Static files (WhiteNoise): {self.static}",
+            f"- Transcript import (parse and save as a draft, rolled back): {self.transcript}",
             "",
             "Ratios to the floor (a constant page through the same server, middleware and settings) are what "
             "to compare; this machine is shared and noisy, so the absolute numbers beside them vary "
@@ -558,6 +577,8 @@ print(json.dumps({{"counts": counts, "plans": plans}}))
             cached = self.mode("Page cache warm", 300, urls, levels)
             uncached = self.mode("Page cache off", 0, urls, levels)
             rss = self.worker_rss()
+            self.transcript = self.time_transcript_import()
+            print("Transcript import:", self.transcript, flush=True)
             self.write(urls, queries, cached, uncached, rss)
         finally:
             self.stop_server()

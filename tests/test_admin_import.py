@@ -20,7 +20,7 @@ from tests.builders import make_draft, make_expert, make_interview, make_user
 URL = reverse_lazy("admin:interviews_interview_import")
 TRANSCRIPTS = Path(__file__).parent / "transcripts"
 TITLE = "Aida Sultanova: Rivers do not stop at borders, and neither should water policy"
-# The first repeated prefix is a note, so the importer takes it for the interviewer.
+# A note repeats like a label; the question word is the interviewer's.
 MISLABELLED = """How a small museum survived the winter
 
 A museum on the coast kept its doors open through a hard season.
@@ -62,7 +62,7 @@ def build_docx(paragraphs):
 def confirm(response, **fields):
     """Return the data for step 2, as the browser would send back the preview's form."""
     form = response.context["draft_form"]
-    data = {name: form[name].value() or "" for name in ("payload", "label", "expert")}
+    data = {name: form[name].value() or "" for name in form.fields if name != "import_anyway"}
     return {**data, "_create": "Create draft", **fields}
 
 
@@ -101,7 +101,7 @@ class ImportPageTests(ImportTestCase):
             response = self.client.get(URL)
         self.assertContains(response, 'enctype="multipart/form-data"')
         self.assertContains(response, "csrfmiddlewaretoken")
-        self.assertContains(response, 'accept=".txt,.docx"')
+        self.assertContains(response, 'accept=".txt,.docx,.vtt,.srt"')
         self.assertContains(response, '<a href="/admin/interviews/interview/">Interviews</a>', html=True)
         self.assertNotContains(response, "style=")
         self.assertNotContains(response, "<script>")
@@ -177,12 +177,15 @@ class ImportPageTests(ImportTestCase):
 
     def test_label_correction_changes_the_parse(self):
         response = self.preview(text=MISLABELLED)
-        self.assertEqual(response.context["parsed"].interviewer_label, "Note")
-        response = self.client.post(URL, confirm(response, label="Q"))
-        self.assertEqual(response.status_code, 200)
+        # "Q" is a question word, so it wins over the note repeated before it.
         self.assertEqual(response.context["parsed"].interviewer_label, "Q")
         self.assertContains(response, "2 questions, 2 answers")
+        response = self.client.post(URL, confirm(response, label="Note"))
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response.context["parsed"].interviewer_label, "Note")
         self.assertEqual(self.counts()[0], 0)
+        response = self.client.post(URL, confirm(response, label="Q"))
+        self.assertEqual(response.context["parsed"].interviewer_label, "Q")
         self.client.post(URL, confirm(response))
         interview = Interview.objects.get()
         self.assertEqual(interview.interviewer_label, "Q")
@@ -261,7 +264,7 @@ class BadInputTests(ImportTestCase):
 
     def test_other_file_type(self):
         self.assertRefused(
-            {"file": upload("a.pdf", b"%PDF-1.4")}, "Only .txt and .docx files can be imported"
+            {"file": upload("a.pdf", b"%PDF-1.4")}, "Only .txt, .docx, .vtt and .srt files can be imported"
         )
 
     def test_text_without_questions(self):
@@ -284,6 +287,72 @@ class BadInputTests(ImportTestCase):
             data = confirm(self.preview(text=transcript()))
             traveller.shift(timedelta(seconds=PAYLOAD_MAX_AGE + 1))
             self.assertRefused(data, "This preview is more than an hour old")
+
+
+class ShapesPreviewTests(ImportTestCase):
+    def test_two_experts_and_every_dropped_line_are_shown(self):
+        response = self.preview(file=upload("border.txt", (TRANSCRIPTS / "two_experts.txt").read_bytes()))
+        self.assertContains(response, "<strong>Marat Seitkali</strong>, a new expert")
+        self.assertContains(response, "<strong>Elena Voss</strong>, a new expert")
+        self.assertContains(response, "Role: Research fellow at the Institute for Regional Markets")
+        self.assertContains(response, "Create new expert “Elena Voss”")
+        self.assertContains(response, '<span class="import-kind">Answer (Elena Voss)</span>', html=True)
+        for text, reason in [
+            ("Read also: Why the grain corridor closed early", "before the title: a link to another article"),
+            ("See also: Five crossings, five rules", "inside the article: a link to another article"),
+        ]:
+            self.assertContains(response, f"<q>{text}</q> — {reason}.")
+        self.assertContains(response, 'name="keep_line" value="6"')
+
+    def test_a_dropped_line_is_put_back_with_one_click_and_dropped_again(self):
+        response = self.preview(text=transcript("two_experts.txt"))
+        response = self.client.post(URL, {**confirm(response), "keep_line": "1"})
+        parsed = response.context["parsed"]
+        self.assertTrue(parsed.lead.startswith("Read also: Why the grain corridor closed early"))
+        self.assertContains(response, 'name="drop_line" value="0"')
+        self.client.post(URL, confirm(response))
+        self.assertTrue(Interview.objects.get().lead.startswith("Read also:"))
+        response = self.client.post(URL, {**confirm(response), "drop_line": "0"})
+        self.assertFalse(response.context["parsed"].lead.startswith("Read also"))
+
+    def test_a_button_value_that_names_no_line_changes_nothing(self):
+        response = self.preview(text=transcript("two_experts.txt"))
+        for value in ("99", "-1", "x", "²", "9" * 40):
+            again = self.client.post(URL, {**confirm(response), "keep_line": value})
+            self.assertEqual(len(again.context["parsed"].dropped), 7)
+
+    def test_two_experts_are_created_with_their_speakers(self):
+        response = self.preview(text=transcript("two_experts.txt"))
+        self.client.post(URL, confirm(response))
+        interview = Interview.objects.get()
+        self.assertEqual(
+            list(interview.interview_experts.values_list("expert__name", flat=True)),
+            ["Marat Seitkali", "Elena Voss"],
+        )
+        self.assertEqual(interview.blocks.filter(kind="answer", speaker__name="Elena Voss").count(), 3)
+
+    def test_unnamed_speakers_are_named_by_the_editor(self):
+        response = self.preview(file=upload("pilots.vtt", (TRANSCRIPTS / "speakers.vtt").read_bytes()))
+        self.assertContains(response, "the transcript gives no name; name them below")
+        self.assertEqual(response.context["draft_form"]["expert"].value(), "")
+        existing = make_expert(name="Vera Lotts")
+        data = confirm(response, expert="new", name="Ruslan Akhmed")
+        self.assertRefused({**data, "expert_2": "new", "name_2": ""}, "Type this speaker&#x27;s name")
+        self.client.post(URL, {**data, "expert_2": str(existing.pk)})
+        interview = Interview.objects.get()
+        self.assertEqual(
+            list(interview.experts.order_by("interview_roles__order").values_list("name", flat=True)),
+            ["Ruslan Akhmed", "Vera Lotts"],
+        )
+        self.assertEqual(interview.blocks.filter(kind="answer", speaker=existing).count(), 2)
+
+    def test_partner_material_is_shown_before_import(self):
+        response = self.preview(text=transcript("partner_rights.txt"))
+        self.assertContains(
+            response, "Partner material first published by <strong>Northern Lights Media</strong>"
+        )
+        self.client.post(URL, confirm(response))
+        self.assertEqual(Interview.objects.get().origin, Interview.Origin.PARTNER)
 
 
 class DuplicateTests(ImportTestCase):

@@ -6,11 +6,13 @@ from django.core.cache import cache
 from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.test import TestCase
+from django.urls import reverse
+from django.utils.html import escape
 from reversion.models import Version
 
 from interviews.body import render_body
 from interviews.models import Block, Interview
-from tests.builders import image_upload, make_interview
+from tests.builders import image_upload, make_expert, make_interview, make_user
 
 
 class StoredBodyTests(TestCase):
@@ -100,3 +102,58 @@ class StoredBodyTests(TestCase):
         self.assertIn("Interview number", data)
         self.assertNotIn("body_html", data)
         self.assertNotIn("search_text", data)
+
+
+class AnswerSpeakerTests(TestCase):
+    """An answer names its speaker on the page, in the feed and in the republish HTML."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.anna = make_expert(name="Anna Vell")
+        cls.tomas = make_expert(name="Tomas Reed")
+        cls.interview = make_interview(
+            experts=[cls.anna, cls.tomas],
+            blocks=[("question", "Who starts?"), ("answer", "I do."), ("answer", "Then me.")],
+        )
+        first, second = cls.interview.blocks.filter(kind="answer")
+        second.speaker = cls.tomas
+        second.save()
+
+    def body(self):
+        return Interview.objects.values_list("body_html", flat=True).get(pk=self.interview.pk)
+
+    def test_answers_name_their_speaker_the_first_expert_by_default(self):
+        body = self.body()
+        self.assertIn('<p class="block__speaker">Anna Vell</p><p>I do.</p>', body)
+        self.assertIn('<p class="block__speaker">Tomas Reed</p><p>Then me.</p>', body)
+        self.assertContains(self.client.get(self.interview.get_absolute_url()), "Tomas Reed</p><p>Then me.")
+
+    def test_an_interview_with_one_expert_names_nobody(self):
+        single = make_interview(experts=[self.anna], blocks=[("question", "Q?"), ("answer", "A.")])
+        self.assertNotIn("block__speaker", Interview.objects.get(pk=single.pk).body_html)
+
+    def test_removing_the_second_expert_removes_the_names_and_renaming_updates_them(self):
+        self.anna.name = "Anna Vell-Morn"
+        self.anna.save()
+        self.assertIn("Anna Vell-Morn</p><p>I do.", self.body())
+        self.interview.interview_experts.get(expert=self.tomas).delete()
+        self.assertNotIn("block__speaker", self.body())
+
+    def test_feed_and_republish_html_name_the_speaker(self):
+        feed = self.client.get(reverse("interviews:feed")).content.decode()
+        self.assertIn(escape("<p><strong>Tomas Reed</strong></p><p>Then me.</p>"), feed)
+        page = self.client.get(reverse("attribution:republish", args=[self.interview.slug]))
+        self.assertContains(page, escape("<p><strong>Tomas Reed</strong></p><p>Then me.</p>"))
+
+    def test_the_admin_offers_only_the_interviews_experts_as_speakers(self):
+        make_expert(name="Someone Unrelated")
+        self.client.force_login(make_user(superuser=True))
+        response = self.client.get(reverse("admin:interviews_interview_change", args=[self.interview.pk]))
+        choices = [
+            label
+            for _pk, label in response.context["inline_admin_formsets"][1]
+            .formset.forms[0]
+            .fields["speaker"]
+            .choices
+        ]
+        self.assertEqual(choices, ["---------", "Anna Vell", "Tomas Reed"])

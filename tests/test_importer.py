@@ -1,16 +1,21 @@
 import io
+import os
 import shutil
+import subprocess
+import sys
 import tempfile
+import time
 from pathlib import Path
 from unittest import mock
 
 import docx
+from django.conf import settings
 from django.core.management import CommandError, call_command
 from django.test import TestCase
 
 from interviews.importer import create_draft, find_duplicate, find_expert
 from interviews.models import Block, Expert, Interview, InterviewExpert
-from interviews.transcripts import parse_text
+from interviews.transcripts import parse_text, read_upload
 from tests.builders import make_draft, make_expert, make_interview
 
 TRANSCRIPTS = Path(__file__).parent / "transcripts"
@@ -18,6 +23,10 @@ TRANSCRIPTS = Path(__file__).parent / "transcripts"
 
 def parse(name, label=None):
     return parse_text((TRANSCRIPTS / name).read_text(encoding="utf-8"), label=label)
+
+
+def read(name):
+    return read_upload(name, (TRANSCRIPTS / name).read_bytes())
 
 
 class CreateDraftTests(TestCase):
@@ -38,7 +47,7 @@ class CreateDraftTests(TestCase):
         credit = InterviewExpert.objects.get(interview=interview)
         self.assertEqual(credit.expert.name, "Aida Sultanova")
         self.assertTrue(credit.expert.short_bio.startswith("Aida Sultanova is a senior economist"))
-        self.assertEqual(credit.role, "a senior economist at the Institute of Water Policy in Almaty")
+        self.assertEqual(credit.role, "Senior economist at the Institute of Water Policy in Almaty")
         self.assertEqual(credit.bio, credit.expert.short_bio)
 
     def test_answer_paragraphs_are_stored_as_html_paragraphs(self):
@@ -103,17 +112,19 @@ class CreateDraftTests(TestCase):
         self.assertEqual(interview.interviewer_label, "Meridian Weekly")
 
     def test_failure_midway_saves_nothing(self):
-        original_save = Block.save
+        # The blocks are written, then the interview is saved again: fail at that last step.
+        original_save = Interview.save
         calls = []
 
-        def failing_save(block, *args, **kwargs):
-            calls.append(block)
-            if len(calls) == 3:
+        def failing_save(interview, *args, **kwargs):
+            calls.append(interview)
+            if len(calls) == 2:
                 raise RuntimeError("disk full")
-            return original_save(block, *args, **kwargs)
+            return original_save(interview, *args, **kwargs)
 
-        with mock.patch.object(Block, "save", failing_save), self.assertRaises(RuntimeError):
+        with mock.patch.object(Interview, "save", failing_save), self.assertRaises(RuntimeError):
             create_draft(parse("outlet_label.txt"))
+        self.assertEqual(len(calls), 2)
         self.assertFalse(Interview.objects.exists())
         self.assertFalse(Expert.objects.exists())
         self.assertFalse(Block.objects.exists())
@@ -207,15 +218,17 @@ class ImportCommandTests(TestCase):
         no_questions = self.folder / "essay.txt"
         no_questions.write_text("An essay\n\nWith no questions at all.")
         out, err, error = self.run_command(good, empty, no_questions, self.folder / "missing.txt")
-        self.assertEqual(str(error), "3 of 4 transcripts failed.")
+        self.assertEqual(
+            str(error), f"3 of 4 transcripts failed: {empty}, {no_questions}, {self.folder / 'missing.txt'}"
+        )
         self.assertIn(f"created: {good} -> Daniyar Ospanov", out)
         self.assertEqual(
             err.splitlines(),
             [
                 f"error: {empty}: The file is empty. Choose the file with the transcript text.",
-                f"error: {no_questions}: No questions were found. Each question should start with the "
-                "interviewer's label and a colon, e.g. “Q:” or “Meridian:” (or be set in bold in a .docx "
-                "file). If the label is there, enter it in the label field and try again.",
+                f"error: {no_questions}: No questions were found in 2 paragraphs: no label before "
+                "questions (“Q:”, the outlet's name) is used more than once, no speaker asks questions, "
+                "and none is bold. If the questions have a label, enter it in the label field and try again.",
                 f"error: {self.folder / 'missing.txt'}: There is no such file.",
             ],
         )
@@ -224,7 +237,7 @@ class ImportCommandTests(TestCase):
     def test_folder_without_transcripts_is_an_error(self):
         _, err, error = self.run_command(self.folder)
         self.assertIsNotNone(error)
-        self.assertEqual(err, f"error: {self.folder}: This folder has no .txt or .docx files.\n")
+        self.assertEqual(err, f"error: {self.folder}: This folder has no .txt, .docx, .vtt or .srt files.\n")
 
     def test_label_option_is_used_for_parsing(self):
         path = self.folder / "roads.txt"
@@ -240,3 +253,137 @@ class ImportCommandTests(TestCase):
         self.assertIsNotNone(error)
         self.assertIn("No question starting with “Meridian:” was found", err)
         self.assertFalse(Interview.objects.exists())
+
+
+def long_transcript(words):
+    """Return a generated transcript of about `words` words: one expert, many questions."""
+    vocabulary = [
+        "the",
+        "river",
+        "carries",
+        "silt",
+        "and",
+        "stories",
+        "past",
+        "the",
+        "old",
+        "town",
+        "every",
+        "spring",
+        "when",
+        "snow",
+        "melts",
+    ]
+    parts = [
+        "Anna Berg: rivers remember everything",
+        "A long talk about rivers, towns and the people between them.",
+        "Anna Berg is a hydrologist at the Delta Institute.",
+    ]
+    count, n = 0, 0
+    while count < words:
+        parts.append(f"Meridian: Why does the {vocabulary[n % 15]} matter so much this year?")
+        for _ in range(3):
+            sentence = " ".join(vocabulary[(n + k) % 15] for k in range(60))
+            parts.append(sentence.capitalize() + ".")
+            n += 1
+        count += 190
+    return "\n\n".join(parts)
+
+
+class ShapesImportTests(TestCase):
+    def test_two_experts_are_credited_in_order_and_answers_get_their_speaker(self):
+        interview = create_draft(read("two_experts.txt"))
+        credits = list(interview.interview_experts.select_related("expert"))
+        self.assertEqual([c.expert.name for c in credits], ["Marat Seitkali", "Elena Voss"])
+        self.assertEqual(credits[1].role, "Research fellow at the Institute for Regional Markets")
+        self.assertTrue(credits[1].bio.startswith("Elena Voss is a research fellow"))
+        self.assertEqual(credits[1].expert.photo_credit, "Photo: Institute for Regional Markets")
+        speakers = [b.speaker.name for b in interview.blocks.filter(kind="answer").select_related("speaker")]
+        self.assertEqual(
+            speakers,
+            ["Marat Seitkali", "Elena Voss", "Elena Voss", "Marat Seitkali", "Elena Voss", "Marat Seitkali"],
+        )
+        body = Interview.objects.get(pk=interview.pk).body_html
+        self.assertIn('<p class="block__speaker">Elena Voss</p><p>I would add the railway timetable.', body)
+        self.assertNotIn("Seitkali:", body)
+
+    def test_experts_are_matched_by_name_or_slug_ignoring_case(self):
+        voss = make_expert(name="ELENA VOSS")
+        seitkali = make_expert(name="M. Seitkali", slug="marat-seitkali")
+        interview = create_draft(read("two_experts.txt"))
+        self.assertEqual(list(interview.experts.order_by("interview_roles__order")), [seitkali, voss])
+        self.assertEqual(Expert.objects.count(), 2)
+
+    def test_one_expert_answers_belong_to_them(self):
+        interview = create_draft(parse("outlet_label.txt"))
+        expert = interview.experts.get()
+        self.assertEqual(
+            set(interview.blocks.filter(kind="answer").values_list("speaker", flat=True)), {expert.pk}
+        )
+
+    def test_unnamed_speakers_are_not_made_experts(self):
+        interview = create_draft(read("speakers.vtt"))
+        self.assertFalse(interview.experts.exists())
+        self.assertFalse(Expert.objects.exists())
+        self.assertEqual(interview.blocks.filter(kind="question").count(), 3)
+        self.assertFalse(interview.blocks.filter(speaker__isnull=False).exists())
+
+    def test_speakers_named_by_the_editor_are_credited(self):
+        parsed = read("speakers.vtt")
+        pilots = [make_expert(name="Ruslan Akhmed"), make_expert(name="Vera Lotts")]
+        interview = create_draft(parsed, experts=pilots)
+        answers = interview.blocks.filter(kind="answer").order_by("order")
+        self.assertEqual(
+            [b.speaker.name for b in answers], ["Ruslan Akhmed", "Vera Lotts", "Ruslan Akhmed", "Vera Lotts"]
+        )
+
+    def test_partner_material_is_marked_with_its_outlet_and_republishing_off(self):
+        interview = create_draft(read("partner_rights.txt"))
+        self.assertEqual(interview.origin, Interview.Origin.PARTNER)
+        self.assertEqual(interview.source_name, "Northern Lights Media")
+        self.assertFalse(interview.republishing_allowed)
+
+    def test_our_own_label_in_another_language_is_not_a_partner(self):
+        make_interview(interviewer_label="Меридиан", language="ru")
+        interview = create_draft(read("russian_boilerplate.txt"))
+        self.assertEqual(interview.origin, Interview.Origin.ORIGINAL)
+        self.assertTrue(interview.republishing_allowed)
+
+    def test_20000_word_transcript_imports_quickly(self):
+        text = long_transcript(20_000)
+        self.assertGreater(len(text.split()), 20_000)
+        started = time.perf_counter()
+        interview = create_draft(read_upload("long.txt", text.encode()))
+        elapsed = time.perf_counter() - started
+        # A guard against quadratic work, far above the measured time (scripts/benchmark.py).
+        self.assertLess(elapsed, 5)
+        self.assertEqual(interview.blocks.filter(kind="question").count(), 106)
+        self.assertIn("Why does the", Interview.objects.get(pk=interview.pk).body_html)
+
+
+class ImportCommandProcessTests(TestCase):
+    def test_command_in_a_process_imports_subtitles_and_exits_1_naming_the_failures(self):
+        folder = Path(tempfile.mkdtemp(prefix="transcripts-"))
+        self.addCleanup(shutil.rmtree, folder, ignore_errors=True)
+        shutil.copy(TRANSCRIPTS / "named.srt", folder / "beekeeper.srt")
+        (folder / "sheet.txt").write_text("a;b;c\n1;2;3\n4;5;6\n")
+        (folder / "empty.vtt").write_bytes(b"")
+        env = {**os.environ, "DATABASE_URL": f"sqlite:///{folder / 'db.sqlite3'}"}
+        manage = [sys.executable, str(settings.BASE_DIR / "manage.py")]
+        subprocess.run([*manage, "migrate", "-v0"], env=env, check=True, cwd=settings.BASE_DIR)
+        result = subprocess.run(
+            [*manage, "import_transcripts", str(folder)],
+            env=env,
+            capture_output=True,
+            text=True,
+            cwd=settings.BASE_DIR,
+        )
+        self.assertEqual(result.returncode, 1)
+        self.assertIn(f"created: {folder / 'beekeeper.srt'} -> A beekeeper on the hard spring", result.stdout)
+        self.assertIn(f"error: {folder / 'empty.vtt'}: The file is empty.", result.stderr)
+        self.assertIn(
+            f"error: {folder / 'sheet.txt'}: This looks like a spreadsheet saved as text", result.stderr
+        )
+        self.assertIn(
+            f"2 of 3 transcripts failed: {folder / 'empty.vtt'}, {folder / 'sheet.txt'}", result.stderr
+        )

@@ -16,6 +16,7 @@ from cms.attribution.links import canonical_url, host_of, is_public_host, normal
 from cms.attribution.models import Republication, RepublicationView, SourceNotice
 from cms.clients import hit
 from cms.links import absolute_url, slug_url
+from interviews.body import answer_speakers
 from interviews.models import Interview
 
 logger = logging.getLogger(__name__)
@@ -65,7 +66,8 @@ def republish(request, slug):
         blocks = list(interview.blocks.all())
         left_out = [block for block in blocks if block.kind == block.Kind.IMAGE and block.image]
         left_out = [block for block in left_out if not block.reuse_allowed]
-        for block in blocks:
+        for block, speaker in zip(blocks, answer_speakers(interview.credited_experts, blocks), strict=True):
+            block.speaker_name = speaker
             block.reuse_src = (
                 absolute_url(request, block.image.url) if block.image and block.reuse_allowed else ""
             )

@@ -17,6 +17,7 @@ import logging
 import math
 import time
 import uuid
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
@@ -75,7 +76,14 @@ def _language(request):
 
 
 def _key(request):
-    address = f"{request.build_absolute_uri()}\n{_language(request)}"
+    # Only the parameters pages read make a page different: any other (?utm_source=, ?junk=N) is
+    # served from the same entry, so it cannot fill the cache with copies. The value kept is the
+    # one QueryDict.get gives the view: the last.
+    read = sorted(
+        (name, request.GET.get(name)) for name in settings.PAGE_CACHE_QUERY_PARAMETERS if name in request.GET
+    )
+    base = f"{request.scheme}://{request.get_host()}{request.path}"
+    address = f"{base}\n{urlencode(read)}\n{_language(request)}"
     return "pagecache:page:" + hashlib.sha256(address.encode()).hexdigest()
 
 

@@ -17,6 +17,8 @@ live.
 One statement, in SQL both databases run, scores any number of interviews at once.
 """
 
+from dataclasses import dataclass
+
 from django.db import connection, transaction
 
 from cms import prepared
@@ -78,30 +80,61 @@ UNION ALL
 SELECT i.id, i.title, i.slug, i.language, i.publish_at, 0
 FROM {interviews} i
 WHERE (i.id = %s OR i.translation_of_id = %s) AND i.id <> %s AND i.status = %s AND i.publish_at <= %s
+UNION ALL
+SELECT c.expert_id, NULL, NULL, NULL, NULL, {expert_place} FROM {credits} c WHERE c.interview_id = %s
+UNION ALL
+SELECT t.tag_id, NULL, NULL, NULL, NULL, {topic_place} FROM {tagged} t WHERE t.content_object_id = %s
 ORDER BY place, language
 """
+# Places of the rows of _LINKED that name the interview's experts and topics (for its page's keys).
+EXPERT_PLACE, TOPIC_PLACE = -2, -1
 
 
 _LINKED_FIELDS = ["id", "title", "slug", "language", "publish_at"]  # the columns of _LINKED
 
 
-def linked_interviews(interview):
-    """Return the interviews an interview page links to: (its translations, its related ones).
+@dataclass
+class PageLinks:
+    translations: list
+    related: list
+    expert_ids: list
+    topic_ids: list
+
+
+def page_links(interview):
+    """Return what an interview page links to: its translations, related interviews, experts and topics.
 
     Translations are the published versions of the same interview in other languages; related
-    ones, up to RELATED_COUNT from its list that readers may read now, translations left out.
-    One query for both.
+    ones, up to RELATED_COUNT from its list that readers may read now, translations left out;
+    experts and topics as ids. One query for all.
     """
     original = interview.translation_of_id or interview.pk
     visible = published_params()
-    sql = _LINKED.format(interviews=Interview._meta.db_table, related=RelatedInterview._meta.db_table)
-    rows = prepared.fetch(sql, [interview.pk, *visible, original, original, interview.pk, *visible])
+    sql = _LINKED.format(
+        interviews=Interview._meta.db_table,
+        related=RelatedInterview._meta.db_table,
+        credits=InterviewExpert._meta.db_table,
+        tagged=TaggedInterview._meta.db_table,
+        expert_place=EXPERT_PLACE,
+        topic_place=TOPIC_PLACE,
+    )
+    params = [interview.pk, *visible, original, original, interview.pk, *visible, interview.pk, interview.pk]
+    rows = prepared.fetch(sql, params)
+    expert_ids = [row[0] for row in rows if row[-1] == EXPERT_PLACE]
+    topic_ids = [row[0] for row in rows if row[-1] == TOPIC_PLACE]
+    rows = [row for row in rows if row[-1] >= 0]
     others = prepared.instances(Interview, _LINKED_FIELDS, [row[:-1] for row in rows])
     found = [(row[-1], other) for row, other in zip(rows, others, strict=True)]
     translations = [other for place, other in found if place == 0]  # list places start at 1
     translated = {other.pk for other in translations}
     related = [other for place, other in found if place and other.pk not in translated]
-    return translations, related[:RELATED_COUNT]
+    return PageLinks(translations, related[:RELATED_COUNT], expert_ids, topic_ids)
+
+
+def linked_interviews(interview):
+    """Return the interviews an interview page links to: (its translations, its related ones)."""
+    links = page_links(interview)
+    return links.translations, links.related
 
 
 def refresh_related(interview_ids, *, exclusive=True):

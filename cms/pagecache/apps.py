@@ -1,4 +1,11 @@
 from django.apps import AppConfig
+from django.core.management import call_command
+from django.db.models.signals import post_migrate
+
+
+def create_cache_table(using, **kwargs):
+    """Make the database cache's table, when that is the cache, as part of migrate."""
+    call_command("createcachetable", database=using, verbosity=0)
 
 
 class PageCacheConfig(AppConfig):
@@ -9,3 +16,4 @@ class PageCacheConfig(AppConfig):
         from cms.pagecache import signals
 
         signals.connect()
+        post_migrate.connect(create_cache_table, sender=self, dispatch_uid="pagecache-cache-table")

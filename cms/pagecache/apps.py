@@ -13,7 +13,7 @@ class PageCacheConfig(AppConfig):
     verbose_name = "Page cache"
 
     def ready(self):
-        from cms.pagecache import signals
+        from cms.pagecache import checks, signals  # noqa: F401 (checks registers itself)
 
         signals.connect()
         post_migrate.connect(create_cache_table, sender=self, dispatch_uid="pagecache-cache-table")

@@ -6,13 +6,13 @@ docs/benchmarks). Candidates are the published interviews with one of the expert
 of the interview's topics, the RECENT_PER_TOPIC published interviews with the highest ids on it
 (the ones added last), so lists lean towards recent interviews, which is what readers want.
 
-A list is written again when its interview, its experts or its topics change, together with
-the lists of the interviews sharing an expert with it (interviews.signals). Every list is
-written by `manage.py refresh_related`, which runs from cron: that is how a new interview enters
-the lists of older ones that share only a topic with it. A list keeps STORED_COUNT interviews,
-scheduled ones included; the page shows the first RELATED_COUNT of them that readers may read
-at that moment, so one unpublished since is never shown and one scheduled appears when it goes
-live.
+A list is written again when its interview, its experts or its topics change or it is published
+(interviews.signals); the lists of the interviews sharing an expert or a topic with it are
+written by a job (interviews.tasks.refresh_neighbours), which is how a new interview enters the
+lists of older ones. Every list is written by `manage.py refresh_related`, after a bulk load.
+A list keeps STORED_COUNT interviews, scheduled ones included; the page shows the first
+RELATED_COUNT of them that readers may read at that moment, so one unpublished since is never
+shown and one scheduled appears when it goes live.
 
 One statement, in SQL both databases run, scores any number of interviews at once.
 """
@@ -161,20 +161,6 @@ def refresh_related(interview_ids, *, exclusive=True):
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [REFRESH_LOCK])
         RelatedInterview.objects.filter(interview__in=ids).delete()
         cursor.execute(sql, [*ids, Interview.Status.PUBLISHED, RECENT_PER_TOPIC, STORED_COUNT])
-
-
-def refresh_related_around(interview_id, former_experts=()):
-    """Refresh this interview's list and the lists of the interviews sharing an expert with it.
-
-    Those lists are where a newly published interview belongs first; the lists of interviews
-    that only share a topic with it (thousands, on a popular topic) wait for refresh_related.
-    former_experts are experts just taken off the interview, whose other interviews must stop
-    listing it as theirs.
-    """
-    experts = set(InterviewExpert.objects.filter(interview=interview_id).values_list("expert", flat=True))
-    experts |= set(former_experts)
-    ids = set(InterviewExpert.objects.filter(expert__in=experts).values_list("interview", flat=True))
-    refresh_related(ids | {interview_id})
 
 
 def refresh_all_related(ids=None, *, exclusive=True):

@@ -55,7 +55,7 @@ class EditorDeskTests(TestCase):
             return DBTaskResult.objects.create(
                 status="FAILED",
                 args_kwargs={"args": [], "kwargs": {}},
-                task_path="cms.pagecache.tasks.purge_keys",
+                task_path="cms.pagecache.keys.purge_keys",
                 backend_name="default",
                 run_after=timezone.now(),
                 finished_at=timezone.now(),

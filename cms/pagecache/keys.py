@@ -4,18 +4,26 @@ A view names what its page shows with tag() (the interview, its experts, its top
 it is on: the app chooses the names); every public page also carries SITE. They are sent as
 `Surrogate-Key` (space-separated, as Fastly reads it) and `Cache-Tag` (comma-separated, as
 Cloudflare reads it), and a save calls purge() with the names it outdates: one job per
-save, after the commit, POSTs them to CDN_PURGE_URL (cms/pagecache/tasks.py). With no
+save, after the commit, POSTs them to CDN_PURGE_URL (purge_keys). With no
 CDN_PURGE_URL nothing is queued or sent. The same names can later let the page cache drop
 entries one by one.
 """
+
+import json
+import urllib.request
 
 from django.conf import settings
 from django.db import transaction
 from django.utils.cache import patch_cache_control
 
+from cms.jobs.jobs import enqueue_unless_waiting, job
+
 SITE = "site"
 SURROGATE_KEY = "Surrogate-Key"
 CACHE_TAG = "Cache-Tag"
+# Names per purge request (CDNs limit how many one call may carry), and seconds to wait for one.
+PURGE_BATCH = 100
+PURGE_TIMEOUT = 10
 
 
 def tag(response, keys):
@@ -56,7 +64,24 @@ def purge(keys):
 
 
 def _send(keys):
-    from cms.jobs.jobs import enqueue_unless_waiting
-    from cms.pagecache.tasks import purge_keys
-
     enqueue_unless_waiting(purge_keys, keys)
+
+
+@job
+def purge_keys(keys):
+    """POST the names to purge to CDN_PURGE_URL, BATCH at a time; raise (and so retry) on any failure."""
+    if not settings.CDN_PURGE_URL:
+        return 0
+    for start in range(0, len(keys), PURGE_BATCH):
+        batch = keys[start : start + PURGE_BATCH]
+        request = urllib.request.Request(
+            settings.CDN_PURGE_URL,
+            data=json.dumps({"keys": batch}).encode(),
+            method="POST",
+            headers={"Content-Type": "application/json", SURROGATE_KEY: " ".join(batch)},
+        )
+        if settings.CDN_PURGE_TOKEN:
+            request.add_header("Authorization", f"Bearer {settings.CDN_PURGE_TOKEN}")
+        with urllib.request.urlopen(request, timeout=PURGE_TIMEOUT) as response:  # noqa: S310 (our own setting)
+            response.read()
+    return len(keys)

@@ -68,3 +68,26 @@ class LinkCheckJobTests(TestCase):
         result = check_republications.enqueue()
         self.assertEqual(result.status, "FAILED")
         self.assertIn("Set SITE_URL", result.errors[0].traceback)
+
+
+@override_settings(TASKS=DATABASE)
+class QueueTests(TestCase):
+    def test_a_job_already_waiting_is_not_queued_twice(self):
+        from cms.jobs.jobs import enqueue_unless_waiting
+        from interviews.tasks import refresh_neighbours
+
+        for _ in range(3):
+            enqueue_unless_waiting(refresh_neighbours, 7, former_experts=[1], former_topics=[])
+        enqueue_unless_waiting(refresh_neighbours, 8, former_experts=[], former_topics=[])
+        waiting = DBTaskResult.objects.filter(task_path=refresh_neighbours.module_path, status="READY")
+        self.assertEqual(sorted(row.args_kwargs["args"][0] for row in waiting), [7, 8])
+
+    def test_a_save_with_a_worker_queues_the_neighbours_instead_of_refreshing_them(self):
+        from interviews.related import linked_interviews
+        from tests.builders import make_interview
+
+        older = make_interview(title="Older", tags=["Water"])
+        newer = make_interview(title="Newer", tags=["Water"])
+        self.assertEqual(linked_interviews(newer)[1], [older], "its own list at once")
+        self.assertEqual(linked_interviews(older)[1], [], "the neighbours' lists wait for the worker")
+        self.assertTrue(DBTaskResult.objects.filter(task_path="interviews.tasks.refresh_neighbours").exists())

@@ -91,3 +91,27 @@ class QueueTests(TestCase):
         self.assertEqual(linked_interviews(newer)[1], [older], "its own list at once")
         self.assertEqual(linked_interviews(older)[1], [], "the neighbours' lists wait for the worker")
         self.assertTrue(DBTaskResult.objects.filter(task_path="interviews.tasks.refresh_neighbours").exists())
+
+
+@override_settings(TASKS=DATABASE)
+class PruneTests(TestCase):
+    def test_old_job_records_are_pruned_and_recent_failures_kept(self):
+        from cms.jobs.tasks import prune_results
+
+        def finished(status, days_ago):
+            return DBTaskResult.objects.create(
+                status=status,
+                args_kwargs={"args": [], "kwargs": {}},
+                task_path="interviews.tasks.refresh_neighbours",
+                backend_name="default",
+                run_after=timezone.now(),
+                finished_at=timezone.now() - timedelta(days=days_ago),
+            )
+
+        old, recent, failed = finished("SUCCESSFUL", 8), finished("SUCCESSFUL", 1), finished("FAILED", 8)
+        prune_results.call(mock.Mock(task_result=mock.Mock(task=prune_results)))
+        left = set(
+            DBTaskResult.objects.exclude(task_path=prune_results.module_path).values_list("pk", flat=True)
+        )
+        self.assertEqual(left, {recent.pk, failed.pk})
+        self.assertFalse(left & {old.pk})

@@ -9,7 +9,6 @@ periodically: `manage.py worker` queues the first run when none is waiting, and 
 the next. Jobs must be idempotent: a retry or a second worker may run one again.
 """
 
-import logging
 from datetime import timedelta
 
 from django.conf import settings
@@ -17,8 +16,6 @@ from django.utils import timezone
 from django_tasks import TaskResultStatus, task
 from django_tasks_db.backend import DatabaseBackend
 from django_tasks_db.models import DBTaskResult
-
-logger = logging.getLogger(__name__)
 
 # module path of each periodic task → its Task and period
 PERIODIC = {}

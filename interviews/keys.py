@@ -6,9 +6,10 @@ and the interviews listed; every other list of interviews (home, feeds, search, 
 indexes) LISTS and the interviews it shows.
 """
 
-from cms.pagecache.keys import purge, tag
+from cms.pagecache.keys import purge, purging, tag
+from interviews.models import InterviewExpert, TaggedInterview
 
-__all__ = ["LISTS", "expert", "interview", "interview_changed", "listed", "purge", "tag", "topic"]
+__all__ = ["LISTS", "expert", "interview", "interview_changed", "listed", "purge", "purging", "tag", "topic"]
 
 LISTS = "interviews"
 
@@ -37,8 +38,14 @@ def tag_interview_page(response, page, links):
     return tag(response, names)
 
 
-def interview_changed(interview_id, experts=(), topics=()):
-    """Purge the pages showing an interview: its own, its experts' and topics', and every list."""
+def interview_changed(interview_id, former_experts=(), former_topics=()):
+    """Purge the pages showing an interview: its own, its experts' and topics' (and former ones'), lists."""
+    if not purging():
+        return
+    credits = InterviewExpert.objects.filter(interview=interview_id).values_list("expert", flat=True)
+    tagged = TaggedInterview.objects.filter(content_object=interview_id).values_list("tag", flat=True)
     names = [interview(interview_id), LISTS]
-    names += [expert(pk) for pk in experts] + [topic(pk) for pk in topics]
+    names += [expert(pk) for pk in {*credits, *former_experts}] + [
+        topic(pk) for pk in {*tagged, *former_topics}
+    ]
     purge(names)

@@ -44,9 +44,7 @@ def related_changed(interview_id, former_experts=(), former_topics=()):
         former_experts=sorted(former_experts),
         former_topics=sorted(former_topics),
     )
-    experts = InterviewExpert.objects.filter(interview=interview_id).values_list("expert", flat=True)
-    topics = TaggedInterview.objects.filter(content_object=interview_id).values_list("tag", flat=True)
-    keys.interview_changed(interview_id, {*experts, *former_experts}, {*topics, *former_topics})
+    keys.interview_changed(interview_id, former_experts, former_topics)
 
 
 def names_changed(interview_ids):

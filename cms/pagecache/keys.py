@@ -55,9 +55,14 @@ def mark_public(response):
     tag(response, [SITE] if response.has_header(SURROGATE_KEY) else [SITE, *settings.CDN_DEFAULT_KEYS])
 
 
+def purging():
+    """Return whether saves send purges (a CDN_PURGE_URL is set)."""
+    return bool(settings.CDN_PURGE_URL)
+
+
 def purge(keys):
     """Have the CDN drop the pages carrying any of these names, once the transaction commits."""
-    if not settings.CDN_PURGE_URL:
+    if not purging():
         return
     keys = sorted(set(keys))
     transaction.on_commit(lambda: _send(keys))

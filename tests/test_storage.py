@@ -39,7 +39,7 @@ def s3_endpoint():
         [MOTO, "-H", "127.0.0.1", "-p", str(port)],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
     )  # fmt: skip
-    for _ in range(100):
+    for _ in range(300):  # it imports much before it listens; on a busy machine that takes a while
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=0.2):
                 break

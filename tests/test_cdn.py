@@ -126,6 +126,26 @@ class PurgeTests(TestCase):
             expert.save()
         self.assertIn(f"expert-{expert.pk}", self.endpoint.purged())
 
+    def test_a_correction_note_purges_its_interview_and_a_source_notice_every_page(self):
+        from cms.attribution.models import SourceNotice
+        from cms.reports.models import Correction
+
+        interview = make_interview()
+        with (
+            override_settings(CDN_PURGE_URL=self.endpoint.url),
+            self.captureOnCommitCallbacks(execute=True),
+        ):
+            Correction.objects.create(interview=interview, text="An earlier version misspelled a name.")
+        self.assertIn(f"interview-{interview.pk}", self.endpoint.purged())
+        with (
+            override_settings(CDN_PURGE_URL=self.endpoint.url),
+            self.captureOnCommitCallbacks(execute=True),
+        ):
+            SourceNotice.objects.update_or_create(
+                language="ru", defaults={"text": "Ссылка обязательна: {link}"}
+            )
+        self.assertIn("site", self.endpoint.purged())
+
     def test_no_purge_endpoint_sends_nothing(self):
         with self.captureOnCommitCallbacks(execute=True):
             interview = make_interview(title="Quiet")

@@ -81,10 +81,15 @@ INSTALLED_APPS = [
     "cms.reports",
     "cms.attribution",
     "cms.pagecache",
+    "cms.jobs",
+    "django_tasks",
+    "django_tasks_db",
     "interviews",
 ]
 
 MIDDLEWARE = [
+    # First: a load balancer's probes get their answer before host checks, HTTPS redirects and caches.
+    "cms.health.HealthMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "cms.security.middleware.PermissionsPolicyMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -145,7 +150,11 @@ if DATABASE_PREPARE and DATABASES["default"]["ENGINE"] == "django.db.backends.po
     DATABASES["default"].setdefault("OPTIONS", {})["prepare_threshold"] = 2**31 - 1
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-_CACHE_URL = os.environ.get("CACHE_URL", "locmem://")
+# In production with no CACHE_URL, the database cache: every process of the machine (gunicorn's
+# workers, the job worker) then shares the page cache's generation, the limits and the lockouts.
+# Its table is made by `migrate` (cms/pagecache/apps.py). A local-memory cache is one process's
+# own, so it is the default only with DEBUG on, where runserver is one process.
+_CACHE_URL = os.environ.get("CACHE_URL", "locmem://" if DEBUG else "db://")
 if _CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
     CACHES = {
         "default": {
@@ -156,12 +165,37 @@ if _CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1},
         }
     }
+elif _CACHE_URL == "db://":
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "cms_cache",
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "cms"),
+            "OPTIONS": {"MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 5000)},
+        }
+    }
 elif _CACHE_URL == "locmem://":
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 elif _CACHE_URL == "dummy://":
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
 else:
-    raise ImproperlyConfigured(f"CACHE_URL must be redis://…, locmem:// or dummy://, not {_CACHE_URL!r}.")
+    raise ImproperlyConfigured(
+        f"CACHE_URL must be redis://…, db://, locmem:// or dummy://, not {_CACHE_URL!r}."
+    )
+
+# Work that does not belong in a request runs in `manage.py worker` (cms/jobs), queued in the
+# database. TASKS_BACKEND=immediate runs it inside the request that queues it, with no worker.
+_TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+_TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "database")
+if _TASKS_BACKEND not in _TASK_BACKENDS:
+    raise ImproperlyConfigured(f"TASKS_BACKEND must be database or immediate, not {_TASKS_BACKEND!r}.")
+TASKS = {"default": {"BACKEND": _TASK_BACKENDS[_TASKS_BACKEND]}}
+# A failing job is tried this many times in all, waiting JOB_RETRY_SECONDS, then 4 times longer each time.
+JOB_ATTEMPTS = env_int("JOB_ATTEMPTS", 5)
+JOB_RETRY_SECONDS = env_int("JOB_RETRY_SECONDS", 30)
 
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 # An editor idle this long is logged out; cms.security.middleware.IdleSessionMiddleware
@@ -185,6 +219,8 @@ INTERVIEWS_PER_PAGE = env_int("INTERVIEWS_PER_PAGE", 12)
 # Anonymous readers get public pages from the shared cache for up to this long; 0 turns it off.
 # Any change to content starts over at once (cms/pagecache), so this bounds only a lost signal.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
+# The query parameters public pages read; the page cache keys on these and ignores any other.
+PAGE_CACHE_QUERY_PARAMETERS = ["language", "page", "q", "expert", "tag"]
 # Routes /_floor/, the constant page the benchmark (scripts/benchmark) compares every page with.
 BENCHMARK_FLOOR = env_bool("BENCHMARK_FLOOR", False)
 # Feeds carry whole interviews when true, the lead only when false.
@@ -216,12 +252,45 @@ STORAGES = {
         else "cms.static.StaticStorage"
     },
 }
+# Several app machines keep uploads (and their renditions) in S3-compatible object storage
+# (django-storages); one machine keeps them in MEDIA_ROOT and serves them itself (cms/media.py).
+S3_BUCKET = os.environ.get("S3_BUCKET", "")
+if S3_BUCKET:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": os.environ.get("S3_ENDPOINT_URL") or None,
+            "access_key": os.environ.get("S3_ACCESS_KEY_ID") or None,
+            "secret_key": os.environ.get("S3_SECRET_ACCESS_KEY") or None,
+            "region_name": os.environ.get("S3_REGION") or None,
+            "custom_domain": os.environ.get("S3_CUSTOM_DOMAIN") or None,
+            "url_protocol": os.environ.get("S3_URL_PROTOCOL", "https:"),
+            # Media are public and their names random: plain, stable addresses a CDN can keep.
+            "querystring_auth": False,
+            "file_overwrite": False,
+            "object_parameters": {"CacheControl": "public, max-age=31536000, immutable"},
+        },
+    }
+MEDIA_SERVE = not S3_BUCKET
 # Uploaded images: JPEG, PNG, WebP or GIF, at most this many bytes and pixels (interviews/uploads.py).
 IMAGE_MAX_BYTES = env_int("IMAGE_MAX_BYTES", 10 * 1024 * 1024)
 IMAGE_MAX_PIXELS = env_int("IMAGE_MAX_PIXELS", 40_000_000)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10_485_760
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000
+
+# --- CDN --------------------------------------------------------------------------------
+
+# Public pages say how long a shared cache may keep them and name what they show (Surrogate-Key,
+# Cache-Tag); a save sends a purge of those names to CDN_PURGE_URL from a job (cms/pagecache/keys.py).
+CDN_PURGE_URL = os.environ.get("CDN_PURGE_URL", "")
+CDN_PURGE_TOKEN = os.environ.get("CDN_PURGE_TOKEN", "")
+# Without purges a shared cache must ask again every time, so a save still reaches readers at once.
+CDN_MAX_AGE = env_int("CDN_MAX_AGE", 3600 if CDN_PURGE_URL else 0)
+CDN_STALE_SECONDS = env_int("CDN_STALE_SECONDS", 60 if CDN_PURGE_URL else 0)
+# What a public page is tagged with when its view names nothing: it lists interviews.
+CDN_DEFAULT_KEYS = ["interviews"]
 
 # --- Mail -------------------------------------------------------------------------------
 
@@ -358,4 +427,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    # A line per job run is the worker's to print (`manage.py worker -v 1`), not every request's.
+    "loggers": {"django_tasks": {"level": "WARNING"}},
 }

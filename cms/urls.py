@@ -1,11 +1,10 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
-from cms import views
+from cms import media, views
 from cms.view_on_site import view_on_site
 from interviews.sitemaps import SITEMAPS
 
@@ -40,5 +39,5 @@ urlpatterns += i18n_patterns(path("", include("interviews.urls")), prefix_defaul
 if settings.BENCHMARK_FLOOR:
     urlpatterns.append(path("_floor/", views.floor))
 
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.MEDIA_SERVE:
+    urlpatterns.append(path(settings.MEDIA_URL.lstrip("/") + "<path:name>", media.serve, name="media"))

@@ -6,16 +6,18 @@ docs/benchmarks). Candidates are the published interviews with one of the expert
 of the interview's topics, the RECENT_PER_TOPIC published interviews with the highest ids on it
 (the ones added last), so lists lean towards recent interviews, which is what readers want.
 
-A list is written again when its interview, its experts or its topics change, together with
-the lists of the interviews sharing an expert with it (interviews.signals). Every list is
-written by `manage.py refresh_related`, which runs from cron: that is how a new interview enters
-the lists of older ones that share only a topic with it. A list keeps STORED_COUNT interviews,
-scheduled ones included; the page shows the first RELATED_COUNT of them that readers may read
-at that moment, so one unpublished since is never shown and one scheduled appears when it goes
-live.
+A list is written again when its interview, its experts or its topics change or it is published
+(interviews.signals); the lists of the interviews sharing an expert or a topic with it are
+written by a job (interviews.tasks.refresh_neighbours), which is how a new interview enters the
+lists of older ones. Every list is written by `manage.py refresh_related`, after a bulk load.
+A list keeps STORED_COUNT interviews, scheduled ones included; the page shows the first
+RELATED_COUNT of them that readers may read at that moment, so one unpublished since is never
+shown and one scheduled appears when it goes live.
 
 One statement, in SQL both databases run, scores any number of interviews at once.
 """
+
+from dataclasses import dataclass
 
 from django.db import connection, transaction
 
@@ -78,30 +80,61 @@ UNION ALL
 SELECT i.id, i.title, i.slug, i.language, i.publish_at, 0
 FROM {interviews} i
 WHERE (i.id = %s OR i.translation_of_id = %s) AND i.id <> %s AND i.status = %s AND i.publish_at <= %s
+UNION ALL
+SELECT c.expert_id, NULL, NULL, NULL, NULL, {expert_place} FROM {credits} c WHERE c.interview_id = %s
+UNION ALL
+SELECT t.tag_id, NULL, NULL, NULL, NULL, {topic_place} FROM {tagged} t WHERE t.content_object_id = %s
 ORDER BY place, language
 """
+# Places of the rows of _LINKED that name the interview's experts and topics (for its page's keys).
+EXPERT_PLACE, TOPIC_PLACE = -2, -1
 
 
 _LINKED_FIELDS = ["id", "title", "slug", "language", "publish_at"]  # the columns of _LINKED
 
 
-def linked_interviews(interview):
-    """Return the interviews an interview page links to: (its translations, its related ones).
+@dataclass
+class PageLinks:
+    translations: list
+    related: list
+    expert_ids: list
+    topic_ids: list
+
+
+def page_links(interview):
+    """Return what an interview page links to: its translations, related interviews, experts and topics.
 
     Translations are the published versions of the same interview in other languages; related
-    ones, up to RELATED_COUNT from its list that readers may read now, translations left out.
-    One query for both.
+    ones, up to RELATED_COUNT from its list that readers may read now, translations left out;
+    experts and topics as ids. One query for all.
     """
     original = interview.translation_of_id or interview.pk
     visible = published_params()
-    sql = _LINKED.format(interviews=Interview._meta.db_table, related=RelatedInterview._meta.db_table)
-    rows = prepared.fetch(sql, [interview.pk, *visible, original, original, interview.pk, *visible])
+    sql = _LINKED.format(
+        interviews=Interview._meta.db_table,
+        related=RelatedInterview._meta.db_table,
+        credits=InterviewExpert._meta.db_table,
+        tagged=TaggedInterview._meta.db_table,
+        expert_place=EXPERT_PLACE,
+        topic_place=TOPIC_PLACE,
+    )
+    params = [interview.pk, *visible, original, original, interview.pk, *visible, interview.pk, interview.pk]
+    rows = prepared.fetch(sql, params)
+    expert_ids = [row[0] for row in rows if row[-1] == EXPERT_PLACE]
+    topic_ids = [row[0] for row in rows if row[-1] == TOPIC_PLACE]
+    rows = [row for row in rows if row[-1] >= 0]
     others = prepared.instances(Interview, _LINKED_FIELDS, [row[:-1] for row in rows])
     found = [(row[-1], other) for row, other in zip(rows, others, strict=True)]
     translations = [other for place, other in found if place == 0]  # list places start at 1
     translated = {other.pk for other in translations}
     related = [other for place, other in found if place and other.pk not in translated]
-    return translations, related[:RELATED_COUNT]
+    return PageLinks(translations, related[:RELATED_COUNT], expert_ids, topic_ids)
+
+
+def linked_interviews(interview):
+    """Return the interviews an interview page links to: (its translations, its related ones)."""
+    links = page_links(interview)
+    return links.translations, links.related
 
 
 def refresh_related(interview_ids, *, exclusive=True):
@@ -128,20 +161,6 @@ def refresh_related(interview_ids, *, exclusive=True):
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [REFRESH_LOCK])
         RelatedInterview.objects.filter(interview__in=ids).delete()
         cursor.execute(sql, [*ids, Interview.Status.PUBLISHED, RECENT_PER_TOPIC, STORED_COUNT])
-
-
-def refresh_related_around(interview_id, former_experts=()):
-    """Refresh this interview's list and the lists of the interviews sharing an expert with it.
-
-    Those lists are where a newly published interview belongs first; the lists of interviews
-    that only share a topic with it (thousands, on a popular topic) wait for refresh_related.
-    former_experts are experts just taken off the interview, whose other interviews must stop
-    listing it as theirs.
-    """
-    experts = set(InterviewExpert.objects.filter(interview=interview_id).values_list("expert", flat=True))
-    experts |= set(former_experts)
-    ids = set(InterviewExpert.objects.filter(expert__in=experts).values_list("interview", flat=True))
-    refresh_related(ids | {interview_id})
 
 
 def refresh_all_related(ids=None, *, exclusive=True):

@@ -17,6 +17,7 @@ from taggit.models import Tag
 
 from cms.attribution.views import page_attribution
 from cms.clients import hit
+from interviews import keys
 from interviews.models import (
     RENDERED_COLUMNS,
     ApprovalRequest,
@@ -25,7 +26,7 @@ from interviews.models import (
     InterviewExpert,
     TaggedInterview,
 )
-from interviews.related import linked_interviews
+from interviews.related import page_links
 from interviews.search import clean_query, snippet
 from interviews.workflow import ApprovalLinkError, approval_from_token, can_preview, record_decision
 
@@ -82,21 +83,24 @@ def _listing(request, interviews):
 
 
 def home(request):
-    return render(request, "interviews/home.html", _listing(request, Interview.objects.published()))
+    listing = _listing(request, Interview.objects.published())
+    response = render(request, "interviews/home.html", listing)
+    return keys.tag(response, [keys.LISTS, *keys.listed(listing["page"])])
 
 
 def render_interview(request, interview, status=200, **extra):
     """Render an interview page as readers see it; previews pass `preview` and their own extras."""
-    translations, related = linked_interviews(interview)
+    links = page_links(interview)
     context = {
         "interview": interview,
         "parts": interview.parts,
-        "translations": translations,
-        "related": related,
+        "translations": links.translations,
+        "related": links.related,
         "attribution": page_attribution(request, interview),
         **extra,
     }
-    return render(request, "interviews/interview_detail.html", context, status=status)
+    response = render(request, "interviews/interview_detail.html", context, status=status)
+    return keys.tag_interview_page(response, interview, links)
 
 
 def interview_detail(request, slug):
@@ -182,7 +186,8 @@ def expert_detail(request, slug):
     if not listing["page"].paginator.count and (not listing["language"] or not interviews.exists()):
         # An expert with no published interview yet may be named in one still under embargo.
         raise Http404("No published interviews with this expert.")
-    return render(request, "interviews/expert_detail.html", {"expert": expert, **listing})
+    response = render(request, "interviews/expert_detail.html", {"expert": expert, **listing})
+    return keys.tag(response, [keys.expert(expert.pk), *keys.listed(listing["page"])])
 
 
 def _by_slug(model, slug):
@@ -249,4 +254,5 @@ def tag_detail(request, slug):
     listing = _listing(request, interviews)
     if not listing["page"].paginator.count and (not listing["language"] or not interviews.exists()):
         raise Http404("No published interviews with this tag.")
-    return render(request, "interviews/tag_detail.html", {"tag": tag, **listing})
+    response = render(request, "interviews/tag_detail.html", {"tag": tag, **listing})
+    return keys.tag(response, [keys.topic(tag.pk), *keys.listed(listing["page"])])

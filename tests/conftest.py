@@ -18,6 +18,17 @@ def _media_root(django_test_environment):
 
 
 @pytest.fixture(autouse=True, scope="session")
+def _jobs_in_the_test(django_test_environment):
+    """Run queued jobs at once, inside the test; tests/test_jobs.py starts a real worker for its own."""
+    from django.test import override_settings
+
+    with override_settings(
+        TASKS={"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    ):
+        yield
+
+
+@pytest.fixture(autouse=True, scope="session")
 def _translations(django_test_environment):
     """Compile the interface's catalogues, as setup does, so Russian pages are in Russian."""
     from cms.translations.catalogues import compile_catalogues

@@ -1,8 +1,9 @@
 from datetime import timedelta
 
-from django.test import TestCase
+from django.test import TestCase, override_settings
 from django.urls import reverse
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from cms.attribution.models import Republication
 from cms.reports.models import ErrorReport
@@ -48,11 +49,32 @@ class EditorDeskTests(TestCase):
         self.assertContains(scheduled, "Tomorrow&#x27;s piece")
         self.assertNotContains(scheduled, "Waiting one")
 
+    @override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}})
+    def test_jobs_that_failed_for_good_are_listed_with_their_error(self):
+        def failed(error_class, message):
+            return DBTaskResult.objects.create(
+                status="FAILED",
+                args_kwargs={"args": [], "kwargs": {}},
+                task_path="cms.pagecache.keys.purge_keys",
+                backend_name="default",
+                run_after=timezone.now(),
+                finished_at=timezone.now(),
+                exception_class_path=error_class,
+                traceback=f"Traceback (most recent call last):\n  ...\n{message}\n",
+            )
+
+        failed("urllib.error.URLError", "urllib.error.URLError: <urlopen error refused>")
+        failed("cms.jobs.jobs.RetryLater", "cms.jobs.jobs.RetryLater: attempt 1 of 5 failed: timed out")
+        response = self.client.get(reverse("admin:index"))
+        self.assertContains(response, "Background jobs that failed")
+        self.assertContains(response, "purge_keys: urllib.error.URLError: &lt;urlopen error refused&gt;")
+        self.assertNotContains(response, "attempt 1 of 5")
+
     def test_desk_costs_a_fixed_number_of_queries(self):
         for _ in range(5):
             make_scheduled()
             make_interview(status=Interview.Status.REVIEW, publish_at=None)
-        with self.assertNumQueries(13):
+        with self.assertNumQueries(15):
             self.client.get(reverse("admin:index"))
 
 

@@ -32,6 +32,7 @@ COMMANDS = {
     "render_bodies",
     "send_report_digest",
     "sync_roles",
+    "worker",
 }
 SITE = "https://meridian.example"
 
@@ -130,6 +131,19 @@ class ManagePyTests(SimpleTestCase):
         self.assertFails(
             self.manage("generate_dataset", "--size", "3"), "The database already has interviews"
         )
+
+    def test_worker_runs_the_periodic_jobs_and_queues_their_next_runs(self):
+        result = self.manage("worker", "--batch")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        output = result.stdout + result.stderr
+        for job in ("send_report_digest", "check_republications", "prune_results"):
+            self.assertIn(f"{job} state=SUCCESSFUL", output)
+        queued = self.manage(
+            "shell",
+            "-c",
+            "from django_tasks_db.models import DBTaskResult as R; print(R.objects.filter(status='READY').count())",
+        )
+        self.assertSucceeds(queued, "3")
 
     def test_check_republications_needs_the_site_address(self):
         self.assertFails(self.manage("check_republications"), "Set SITE_URL")

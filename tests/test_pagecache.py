@@ -1,7 +1,8 @@
 from datetime import timedelta
+from unittest import mock
 
 import time_machine
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.http import HttpResponse
 from django.test import Client, TestCase, override_settings
 from django.urls import path, reverse
@@ -258,7 +259,8 @@ class ConditionalRequestTests(TestCase):
     @override_settings(PAGE_CACHE_SECONDS=300)
     def test_cached_pages_carry_last_modified_and_must_be_revalidated(self):
         first = self.check_304("/")
-        self.assertIn("no-cache", first["Cache-Control"])
+        self.assertIn("max-age=0", first["Cache-Control"].split(", "))
+        self.assertIn("s-maxage=0", first["Cache-Control"])
         again = self.client.get("/", headers={"If-Modified-Since": first["Last-Modified"]})
         self.assertEqual(again.status_code, 304)
 
@@ -274,3 +276,30 @@ class ConditionalRequestTests(TestCase):
     def test_feeds_carry_last_modified(self):
         response = self.client.get("/feed/")
         self.assertTrue(response.has_header("Last-Modified"))
+
+
+class QueryStringTests(PageCacheTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        make_interview(title="Rivers and rules", tags=["Water"])
+
+    def test_parameters_no_page_reads_share_one_entry(self):
+        self.assertMiss(self.read("/"))
+        for number in range(20):
+            with self.subTest(number):
+                self.assertHit(self.read(f"/?junk={number}&utm_source=mail"))
+
+    def test_junk_parameters_store_no_copies(self):
+        backend = caches["default"]
+        with mock.patch.object(backend, "set", wraps=backend.set) as stored:
+            for number in range(30):
+                self.read(f"/?junk={number}")
+        pages = {call.args[0] for call in stored.call_args_list if call.args[0].startswith("pagecache:page:")}
+        self.assertEqual(len(pages), 1)
+        self.assertEqual(stored.call_count, 1)
+
+    def test_parameters_a_page_reads_are_cached_apart(self):
+        for url in ["/?page=2", "/?language=ru", "/search/?q=rivers", "/search/?q=rivers&tag=water"]:
+            with self.subTest(url):
+                self.assertMiss(self.read(url))
+                self.assertHit(self.read(url + "&junk=1"))

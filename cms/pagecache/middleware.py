@@ -17,14 +17,17 @@ import logging
 import math
 import time
 import uuid
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Min
 from django.http import HttpResponse
 from django.utils import translation
-from django.utils.cache import patch_cache_control, set_response_etag
+from django.utils.cache import set_response_etag
 from django.utils.http import http_date
+
+from cms.pagecache import keys
 
 logger = logging.getLogger(__name__)
 
@@ -56,7 +59,12 @@ def _language_sections():
 
 def is_cacheable_request(request):
     """Return whether this request may be answered from, and stored in, the page cache."""
-    if not settings.PAGE_CACHE_SECONDS or request.method not in {"GET", "HEAD"}:
+    return bool(settings.PAGE_CACHE_SECONDS) and is_public_request(request)
+
+
+def is_public_request(request):
+    """Return whether this request is an anonymous reader's for a public page."""
+    if request.method not in {"GET", "HEAD"}:
         return False
     cookies = request.COOKIES
     if settings.SESSION_COOKIE_NAME in cookies or any(name in cookies for name in PERSONAL_COOKIES):
@@ -66,7 +74,8 @@ def is_cacheable_request(request):
     sections = request.path_info.lstrip("/").split("/", 2)
     section = sections[1] if sections[0] in _language_sections() and len(sections) > 1 else sections[0]
     admin = getattr(settings, "ADMIN_URL", "admin/").strip("/").split("/")[0]
-    return section not in PRIVATE_SECTIONS and section != admin
+    media = settings.MEDIA_URL.strip("/").split("/")[0]
+    return section not in PRIVATE_SECTIONS and section not in {admin, media}
 
 
 def _language(request):
@@ -75,7 +84,14 @@ def _language(request):
 
 
 def _key(request):
-    address = f"{request.build_absolute_uri()}\n{_language(request)}"
+    # Only the parameters pages read make a page different: any other (?utm_source=, ?junk=N) is
+    # served from the same entry, so it cannot fill the cache with copies. The value kept is the
+    # one QueryDict.get gives the view: the last.
+    read = sorted(
+        (name, request.GET.get(name)) for name in settings.PAGE_CACHE_QUERY_PARAMETERS if name in request.GET
+    )
+    base = f"{request.scheme}://{request.get_host()}{request.path}"
+    address = f"{base}\n{urlencode(read)}\n{_language(request)}"
     return "pagecache:page:" + hashlib.sha256(address.encode()).hexdigest()
 
 
@@ -135,17 +151,16 @@ class UpdatePageCacheMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
+        if not (is_public_request(request) and self._storable(response)):
+            return response
+        keys.mark_public(response)
         pending = getattr(request, "page_cache", None)
-        if pending is None or request.method != "GET" or not self._storable(response):
+        if pending is None or request.method != "GET":
             return response
         if not response.has_header("ETag"):
             set_response_etag(response)
         now = time.time()
         response["Last-Modified"] = http_date(now)
-        if not response.has_header("Cache-Control"):
-            # Browsers and shared caches may keep the page but must ask again (cheaply, with
-            # If-None-Match) before showing it, so an editor's save reaches every reader at once.
-            patch_cache_control(response, public=True, no_cache=True)
         try:
             until = now + settings.PAGE_CACHE_SECONDS
             next_publish = _next_publish(now)

@@ -4,6 +4,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from cms.reports.models import Correction, ErrorReport
+from interviews import keys
 from interviews.models import Block, Interview, InterviewExpert
 from interviews.page_parts import refresh_parts
 
@@ -29,3 +30,4 @@ def interview_part_changed(sender, instance, raw=False, **kwargs):
 def correction_changed(sender, instance, raw=False, **kwargs):
     if not raw:
         refresh_parts([instance.interview_id])  # the notes at the end of the page
+        keys.interview_changed(instance.interview_id)

@@ -5,8 +5,10 @@ from datetime import timedelta
 from django import template
 from django.urls import reverse
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from cms.attribution.models import Republication
+from cms.jobs.jobs import gave_up
 from cms.reports.models import ErrorReport
 from interviews.models import ApprovalRequest, Interview, StatusChange
 from interviews.workflow import is_publisher
@@ -72,7 +74,29 @@ def _editor_desk():
             "count": Republication.objects.filter(link_status__in=Republication.BREAKS_RULE).count(),
             "link": _changelist(Republication, "?rule=broken"),
         },
+        _failed_jobs(),
     ]
+
+
+def _failed_jobs():
+    """Return the section of background jobs that failed for good, each with its error."""
+    failed = gave_up().filter(finished_at__gte=timezone.now() - timedelta(days=RECENT_DAYS))
+    link = _changelist(DBTaskResult, "?status__exact=FAILED")
+    rows = [
+        (
+            f"{job.task_name}: {job.traceback.strip().splitlines()[-1] if job.traceback else ''}",
+            link,
+            job.finished_at,
+        )
+        for job in failed[:LISTED]
+    ]
+    return {"title": "Background jobs that failed", "count": failed.count(), "link": link, "rows": rows}
+
+
+def _last_line(traceback):
+    """Return the line of a traceback that names the error."""
+    lines = traceback.strip().splitlines()
+    return lines[-1] if lines else ""
 
 
 def _author_desk(user):

@@ -6,8 +6,8 @@ from interviews.related import refresh_all_related
 
 class Command(BaseCommand):
     help = (
-        "Work out every interview's related interviews again. Run it from cron (hourly, say): "
-        "it is how a new interview enters the related lists of older ones on its topics."
+        "Work out every interview's related interviews again: after a bulk load or an upgrade that adds "
+        "stored related lists (saves refresh the lists around them through a job)."
     )
 
     def handle(self, *args, **options):

@@ -7,7 +7,7 @@ from cms.reports.notifications import digest_due, send_digest
 class Command(BaseCommand):
     help = (
         "Email editors the spelling reports they have not heard about, once every REPORTS_DIGEST_MINUTES. "
-        "Run it from cron every few minutes when REPORTS_NOTIFY=digest."
+        "The worker (manage.py worker) runs it every few minutes when REPORTS_NOTIFY=digest."
     )
 
     def add_arguments(self, parser):

@@ -1,0 +1,44 @@
+"""Jobs of the interviews app, run by `manage.py worker` (cms/jobs)."""
+
+from django.db.models import Q
+
+from cms.jobs.jobs import job
+from cms.pagecache import keys
+from cms.pagecache.middleware import new_generation
+from interviews import keys as page_keys
+from interviews.body import refresh_bodies
+from interviews.models import InterviewExpert, TaggedInterview
+from interviews.page_parts import refresh_parts
+from interviews.related import refresh_all_related
+from interviews.renditions import make_renditions
+
+
+@job
+def refresh_neighbours(interview_id, former_experts=(), former_topics=()):
+    """Refresh the related lists of the interviews sharing an expert or a topic with an interview.
+
+    former_experts and former_topics were just taken off it: their interviews' lists may still name it.
+    """
+    experts = set(InterviewExpert.objects.filter(interview=interview_id).values_list("expert", flat=True))
+    topics = set(TaggedInterview.objects.filter(content_object=interview_id).values_list("tag", flat=True))
+    experts |= set(former_experts)
+    topics |= set(former_topics)
+    ids = set(InterviewExpert.objects.filter(expert__in=experts).values_list("interview", flat=True))
+    ids |= set(TaggedInterview.objects.filter(Q(tag__in=topics)).values_list("content_object", flat=True))
+    ids.discard(interview_id)  # its own list is refreshed when it is saved
+    refresh_all_related(sorted(ids))
+    if ids:
+        new_generation()
+        keys.purge([page_keys.interview(pk) for pk in ids])
+    return len(ids)
+
+
+@job
+def make_image_renditions(name, interview_ids=()):
+    """Make the renditions of an uploaded image, then store the pages of the interviews showing it."""
+    made = make_renditions(name)
+    refresh_bodies(interview_ids)
+    refresh_parts(interview_ids)
+    new_generation()
+    keys.purge([page_keys.interview(pk) for pk in interview_ids])
+    return len(made)

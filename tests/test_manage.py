@@ -141,7 +141,8 @@ class ManagePyTests(SimpleTestCase):
         queued = self.manage(
             "shell",
             "-c",
-            "from django_tasks_db.models import DBTaskResult as R; print(R.objects.filter(status='READY').count())",
+            "from django_tasks_db.models import DBTaskResult as R; "
+            "print(R.objects.filter(status='READY').count())",
         )
         self.assertSucceeds(queued, "3")
 

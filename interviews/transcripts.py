@@ -14,6 +14,8 @@ from django.conf import settings
 from docx.table import Table
 from docx.text.hyperlink import Hyperlink
 
+from interviews.docx_limits import docx_refusal
+
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
 TITLE_MAX_LENGTH = 300
 ROLE_MAX_LENGTH = 300
@@ -167,6 +169,8 @@ def parse_text(text, label=None):
 
 def read_docx(data):
     """Return the paragraphs of a .docx file in order, tables included, with their bold marks."""
+    if refusal := docx_refusal(data):
+        raise TranscriptError(refusal)
     try:
         document = docx.Document(io.BytesIO(data))
         return [Paragraph(p.text, _is_bold(p)) for p in _docx_paragraphs(document)]

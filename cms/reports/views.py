@@ -51,6 +51,8 @@ def _well_formed(data):
             value.encode()
         except UnicodeEncodeError:  # a lone surrogate from "\ud800" in JSON
             return False
+        if name == "page" and _split(value) is None:
+            return False
     return True
 
 
@@ -89,12 +91,21 @@ def _language_of(path):
     return translation.get_language_from_path(path) or settings.LANGUAGE_CODE
 
 
+def _split(address):
+    """Return the parts of an address, or None for one that cannot be parsed (such as "http://[::1/x")."""
+    try:
+        return urlsplit(address)
+    except ValueError:
+        return None
+
+
 @csrf_exempt  # Checked in the view, so that a failure is answered in JSON the dialog can show.
 @never_cache
 def create(request):
     """Store a reader's spelling error report sent as JSON by the report dialog."""
     # Answer in the language of the page the reader is on (the endpoint itself has no prefix).
-    with translation.override(_language_of(urlsplit(request.headers.get("Referer", "")).path)):
+    referer = _split(request.headers.get("Referer", ""))
+    with translation.override(_language_of(referer.path if referer else "")):
         return _create(request)
 
 
@@ -132,7 +143,8 @@ def _create(request):
 
     try:
         data = json.loads(request.body)
-    except (ValueError, UnicodeDecodeError):
+    # Nesting deeper than Python's recursion limit is refused by the parser with RecursionError.
+    except (ValueError, RecursionError):
         data = None
     if not _well_formed(data):
         return _error(

@@ -211,6 +211,20 @@ class RefusedReportTests(EndpointTestCase):
             with self.subTest(fields):
                 self.assertError(self.post(self.payload(**fields)), 400, "bad_request")
 
+    def test_deeply_nested_json_gets_400(self):
+        for body in ("[" * 8000 + "]" * 8000, '{"selection": ' + "[" * 5000 + "]" * 5000 + "}"):
+            with self.subTest(body[:20]):
+                self.assertError(self.post(body=body), 400, "bad_request")
+
+    def test_unparsable_page_address_gets_400(self):
+        for page in ("http://[::1/x", "http://::1]/", "https://[not-an-address]/interviews/x/"):
+            with self.subTest(page):
+                self.assertError(self.post(self.payload(page=page)), 400, "bad_request")
+
+    def test_unparsable_referer_does_not_stop_the_report(self):
+        response = self.post(HTTP_REFERER="http://[::1/x")
+        self.assertEqual(response.status_code, 201, response.content)
+
     def test_selection_must_be_1_to_300_characters_after_trimming(self):
         for selection in ("", "   \n ", None):
             with self.subTest(selection):

@@ -16,7 +16,7 @@ from cms.clients import client_hash, hit
 from cms.reports.forms import ReportForm
 from cms.reports.models import ErrorReport
 from cms.reports.notifications import report_received
-from cms.reports.text import page_text, suggestion_from_comment
+from cms.reports.text import page_context, page_text, suggestion_from_comment
 from interviews.models import Interview
 
 BODY_LIMIT = 16_384
@@ -160,7 +160,12 @@ def _create(request):
         interview = _interview_for(sent["page"], request)
     except PageNotFound as error:
         return _error(404, "no_page", str(error))
-    if sent["selection"] not in page_text(interview):
+    # Only the page's own words around the selection are kept: what editors read and are mailed,
+    # and what identical reports merge on, cannot be made up by the sender.
+    context = page_context(
+        page_text(interview), sent["selection"], sent["context_before"], sent["context_after"]
+    )
+    if context is None:
         return _error(
             422,
             "not_on_page",
@@ -173,8 +178,8 @@ def _create(request):
         saved, created = ErrorReport.objects.record(
             interview=interview,
             selection=sent["selection"],
-            context_before=sent["context_before"],
-            context_after=sent["context_after"],
+            context_before=context[0],
+            context_after=context[1],
             block_id=sent["block"] if sent["block"] in block_ids else None,
             comment=sent["comment"],
             suggestion=suggestion_from_comment(sent["comment"], sent["selection"]),

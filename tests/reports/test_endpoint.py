@@ -87,7 +87,7 @@ class AcceptedReportTests(EndpointTestCase):
         self.assertEqual(report.interview, self.interview)
         self.assertEqual(report.block, self.answer)
         self.assertEqual(report.selection, "goverment")
-        self.assertEqual(report.context_before, "The ")
+        self.assertTrue(report.context_before.endswith("how much water flows? The "))
         self.assertEqual(report.suggestion, "government")
         self.assertEqual(report.reporter_email, "reader@example.org")
         self.assertEqual(len(report.client_hash), 32)
@@ -140,6 +140,38 @@ class AcceptedReportTests(EndpointTestCase):
         self.assertEqual(self.post().status_code, 201)
         self.assertEqual(ErrorReport.objects.count(), 3)
 
+    def test_context_stored_is_the_pages_not_the_one_sent(self):
+        self.post(
+            self.payload(context_before="Buy cheap pills at spam.example. The ", context_after=" decides!!")
+        )
+        report = ErrorReport.objects.get()
+        self.assertTrue(
+            report.context_before.endswith("economist. Meridian: Who decides how much water flows? The ")
+        )
+        self.assertTrue(report.context_after.startswith(" decides. The treaty [of 1992] is old"))
+        self.assertNotIn("spam", report.context_before + report.context_after)
+
+    def test_the_context_sent_chooses_which_occurrence_is_reported(self):
+        self.post(self.payload(context_before="disagree with the ", context_after=" quota.", block=None))
+        report = ErrorReport.objects.get()
+        self.assertTrue(report.context_before.endswith("Farmers disagree with the "))
+        self.assertEqual(report.context_after, " quota. Five countries have shraed the river since 1992.")
+
+    def test_invented_context_does_not_split_identical_reports(self):
+        for before, after in [
+            ("The ", " decides."),
+            ("made up ", " text"),
+            ("", ""),
+            ("flows? The ", " decides. The"),
+        ]:
+            self.post(self.payload(context_before=before, context_after=after))
+        report = ErrorReport.objects.get()
+        self.assertEqual(report.count, 4)
+
+    def test_comment_loses_control_and_direction_override_characters(self):
+        self.post(self.payload(comment="Should read\u202e tnemnrevog\u202c,\x07 not this.\nThanks"))
+        self.assertEqual(ErrorReport.objects.get().comment, "Should read tnemnrevog, not this.\nThanks")
+
     def test_markup_in_every_field_is_stored_as_text(self):
         block = Block.objects.create(
             interview=self.interview, kind="answer", order=9, text="Never type &lt;b&gt;bold&lt;/b&gt; here."
@@ -157,7 +189,9 @@ class AcceptedReportTests(EndpointTestCase):
         report = ErrorReport.objects.get()
         self.assertEqual(report.selection, "<b>bold</b>")
         self.assertEqual(report.comment, MARKUP)
-        self.assertEqual(report.context_before, MARKUP)
+        # The context is the page's, not the markup sent.
+        self.assertTrue(report.context_before.endswith("Never type "))
+        self.assertEqual(report.context_after, " here.")
 
     def test_new_report_costs_a_fixed_number_of_queries(self):
         # The page and its text (5), two savepoints (the view's transaction and the insert's), merge

@@ -171,6 +171,15 @@ class LoginLockoutTests(TestCase):
         self.fail_until_locked()
         self.assertEqual(self.attempt(PASSWORD, address="198.51.100.20").status_code, 302)
 
+    def test_another_address_of_the_same_ipv6_64_is_locked_out_too(self):
+        self.fail_until_locked(address="2001:db8:5:6::1")
+        self.assertEqual(self.attempt(PASSWORD, address="2001:db8:5:6:1234:5678:9abc:def0").status_code, 429)
+        self.assertEqual(self.attempt(PASSWORD, address="2001:db8:5:7::1").status_code, 302)
+
+    def test_ipv4_mapped_address_is_locked_out_with_its_ipv4(self):
+        self.fail_until_locked()
+        self.assertEqual(self.attempt(PASSWORD, address="::ffff:203.0.113.50").status_code, 429)
+
     def test_forged_forwarded_header_does_not_escape_the_lockout(self):
         self.fail_until_locked()
         response = self.attempt(PASSWORD, HTTP_X_FORWARDED_FOR="192.0.2.99")

@@ -114,7 +114,13 @@ def page_context(text, selection, before, after):
     # max() keeps the first of equals: with no agreement at all, the first occurrence.
     at = max(found, key=lambda at: _agreement(text, at, at + len(selection), before, after))
     end = at + len(selection)
-    return _tail(text[max(0, at - CONTEXT_CHARS) : at]), _head(text[end : end + CONTEXT_CHARS])
+    before, after = text[max(0, at - CONTEXT_CHARS) : at], text[end : end + CONTEXT_CHARS]
+    # Where the page goes on past the context, its cut word is dropped, as the dialog does.
+    if at > CONTEXT_CHARS and " " in before[:-1]:
+        before = before[before.index(" ") :].lstrip()
+    if end + CONTEXT_CHARS < len(text) and " " in after[1:]:
+        after = after[: after.rindex(" ")]
+    return before, after
 
 
 def _agreement(text, start, end, before, after):
@@ -132,19 +138,6 @@ def _longest(matches, size):
         middle = (low + high + 1) // 2
         low, high = (middle, high) if matches(middle) else (low, middle - 1)
     return low
-
-
-def _tail(text):
-    """Return the end of text cut at a word, as the dialog cuts its context."""
-    if len(text) < CONTEXT_CHARS or " " not in text[:-1]:
-        return text
-    return text[text.index(" ") :].lstrip()
-
-
-def _head(text):
-    if len(text) < CONTEXT_CHARS or " " not in text[1:]:
-        return text
-    return text[: text.rindex(" ") + 1].rstrip()
 
 
 def fingerprint(interview_id, selection, before, after):

@@ -17,16 +17,24 @@ from django.core.cache import cache
 logger = logging.getLogger(__name__)
 
 
-def _valid_ip(value):
+def _client_address(value):
+    """Return the address that stands for a client, or None: an IPv6 client stands for its /64."""
     try:
-        return str(ipaddress.ip_address(value.strip()))
+        address = ipaddress.ip_address(value.strip())
     except ValueError:
         return None
+    if address.version == 4:
+        return str(address)
+    if address.ipv4_mapped:
+        return str(address.ipv4_mapped)
+    # One subscriber or host usually gets a whole /64 (RFC 6177), so counting its addresses one by
+    # one would give it 2^64 clients' worth of every limit.
+    return str(ipaddress.IPv6Address(int(address) >> 64 << 64))
 
 
 def client_ip(request):
-    """Return the client's address, trusting X-Forwarded-For only as far as our own proxies."""
-    remote = _valid_ip(request.META.get("REMOTE_ADDR", "")) or "0.0.0.0"
+    """Return the client's address (for IPv6 its /64), trusting X-Forwarded-For only as far as our proxies."""
+    remote = _client_address(request.META.get("REMOTE_ADDR", "")) or "0.0.0.0"
     trusted = settings.TRUSTED_PROXY_COUNT
     if not trusted:
         return remote
@@ -34,7 +42,7 @@ def client_ip(request):
     # Each trusted proxy appended the address it saw; entries before those are the client's to forge.
     chain = [*forwarded, remote]
     candidate = chain[-(trusted + 1)] if len(chain) > trusted else chain[0]
-    return _valid_ip(candidate) or remote
+    return _client_address(candidate) or remote
 
 
 def client_hash(request):

@@ -326,7 +326,6 @@ PERMISSIONS_POLICY = (
 )
 SESSION_COOKIE_HTTPONLY = True
 if not DEBUG:
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
     SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31_536_000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
@@ -389,6 +388,10 @@ AXES_VERBOSE = False  # no banner in every management command's output
 
 # How many proxies of ours sit in front of the app; X-Forwarded-For is trusted that far only.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+# X-Forwarded-Proto likewise: without proxies of ours, any client could claim to be on HTTPS (and
+# get Secure cookies over plain HTTP, or skip the redirect to HTTPS). Our proxies must set it.
+if TRUSTED_PROXY_COUNT:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # Client hashes (never raw addresses) are kept; the salt changes every this many hours.
 CLIENT_HASH_SALT = os.environ.get("CLIENT_HASH_SALT", "")
 CLIENT_HASH_ROTATION_HOURS = env_int("CLIENT_HASH_ROTATION_HOURS", 24 * 30)

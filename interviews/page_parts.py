@@ -9,7 +9,7 @@ Interview.body_html (interviews.body):
     {"version": VERSION, "experts": html, "cover": html, "topics": html, "corrections": html,
      "description": the lead's first 40 words, for the meta tags,
      "topic_names": [...], "people": [{"name", "path", "role", "affiliation", "photo"}],
-     "notes": [{"text", "created_at"}]}
+     "notes": [{"text", "date"}]}
 
 They are rendered again when the interview, its credits, its topics, an expert or topic it
 shows, or its correction notes change (interviews.signals, cms.reports.signals), and all of
@@ -34,7 +34,7 @@ from interviews.models import RENDERED_COLUMNS, Interview
 
 COVER_SIZES = "(min-width: 48rem) 46rem, 100vw"
 # Raised whenever the parts gain or change a key.
-VERSION = 2
+VERSION = 3
 DESCRIPTION_WORDS = 40
 
 
@@ -56,8 +56,9 @@ def render_parts(interview, credits=None, tags=None, notes=None, *, to_store=Fal
             "corrections": _corrections(interview, notes),
             "description": Truncator(interview.lead).words(DESCRIPTION_WORDS, truncate=" …"),
             "topic_names": [tag.name for tag in tags],
-            "people": [person(credit.expert, credit.role) for credit in credits],
-            "notes": [{"text": note.text, "created_at": note.created_at.isoformat()} for note in notes],
+            "people": [credited_person(credit) for credit in credits],
+            # The date the note states, which editors may set, not when its row was saved.
+            "notes": [{"text": note.text, "date": note.date.isoformat()} for note in notes],
         }
 
 
@@ -142,12 +143,27 @@ def _corrections(interview, notes):
     return render_to_string("reports/_corrections.html", {"interview": interview, "corrections": notes})
 
 
-def person(expert, role=""):
-    """Return what structured data says of an expert: the role at the time, else the current one."""
+def person(expert):
+    """Return what structured data says of an expert now: the current role and affiliation."""
     return {
         "name": expert.name,
         "path": expert.get_absolute_url(),
-        "role": role or expert.role,
+        "role": expert.role,
         "affiliation": expert.affiliation,
         "photo": expert.photo.url if expert.photo else "",
+    }
+
+
+def credited_person(credit):
+    """Return what an interview's structured data says of its expert: the role recorded with it.
+
+    The recorded role is one line, position and affiliation at the time; the current affiliation
+    is named apart only while that line still ends with it, so a later move rewrites nothing.
+    """
+    affiliation = credit.expert.affiliation
+    recorded = credit.role == affiliation or credit.role.endswith(f", {affiliation}")
+    return {
+        **person(credit.expert),
+        "role": credit.role,
+        "affiliation": affiliation if affiliation and recorded else "",
     }

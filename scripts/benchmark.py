@@ -83,6 +83,8 @@ class Bench:
             "CACHE_KEY_PREFIX": "bench",
             "BENCHMARK_FLOOR": "true",
             "STATIC_ROOT": str(self.work / "static"),
+            # The load client plays the proxy that ends TLS: its X-Forwarded-Proto is believed.
+            "TRUSTED_PROXY_COUNT": "1",
             # One load client stands for many readers: per-client limits would only measure 429s.
             "REPORTS_PER_HOUR": "1000000000",
             "SEARCH_PER_MINUTE": "1000000000",

@@ -40,6 +40,36 @@ class ClientAddressTests(SimpleTestCase):
             self.assertNotEqual(first, client_hash(request()))
 
 
+class IPv6ClientTests(SimpleTestCase):
+    def setUp(self):
+        cache.clear()
+
+    def test_addresses_of_one_64_network_are_one_client(self):
+        self.assertEqual(client_ip(request("2001:db8:1:2::1")), "2001:db8:1:2::")
+        self.assertEqual(client_ip(request("2001:db8:1:2:ffff:ffff:ffff:ffff")), "2001:db8:1:2::")
+        self.assertEqual(
+            client_hash(request("2001:db8:1:2::1")), client_hash(request("2001:db8:1:2:abcd::9"))
+        )
+        self.assertNotEqual(client_ip(request("2001:db8:1:3::1")), client_ip(request("2001:db8:1:2::1")))
+
+    def test_a_64_network_shares_one_limit(self):
+        self.assertTrue(hit(request("2001:db8:1:2::1"), "test", limit=2, period=60).allowed)
+        self.assertTrue(hit(request("2001:db8:1:2::2"), "test", limit=2, period=60).allowed)
+        self.assertFalse(hit(request("2001:db8:1:2:dead:beef:0:1"), "test", limit=2, period=60).allowed)
+        self.assertTrue(hit(request("2001:db8:1:3::1"), "test", limit=2, period=60).allowed)
+
+    def test_ipv4_mapped_address_counts_as_its_ipv4(self):
+        self.assertEqual(client_ip(request("::ffff:203.0.113.7")), "203.0.113.7")
+        hit(request("203.0.113.7"), "test", limit=1, period=60)
+        self.assertFalse(hit(request("::ffff:203.0.113.7"), "test", limit=1, period=60).allowed)
+        self.assertEqual(client_hash(request("::ffff:cb00:7107")), client_hash(request("203.0.113.7")))
+
+    @override_settings(TRUSTED_PROXY_COUNT=1)
+    def test_forwarded_ipv6_client_is_grouped_too(self):
+        self.assertEqual(client_ip(request("10.0.0.2", "2001:db8:9:9::77")), "2001:db8:9:9::")
+        self.assertEqual(client_ip(request("10.0.0.2", "::ffff:198.51.100.1")), "198.51.100.1")
+
+
 class LimitTests(SimpleTestCase):
     def setUp(self):
         cache.clear()

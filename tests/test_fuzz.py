@@ -187,3 +187,104 @@ class StoredInputFuzzTests(TestCase):
             page = self.client.get(url)
             self.assertEqual(page.status_code, 200)
             self.assertNotIn(PROBE.encode(), page.content, url)
+
+
+def nested(depth, leaf):
+    return "[" * depth + leaf + "]" * depth
+
+
+# Past 4,300 digits Python refuses to read an integer at all (a ValueError, not a number).
+huge_number = st.integers(min_value=20, max_value=6000).map(lambda digits: "9" * digits)
+HOSTILE_URLS = [
+    "http://[::1/x",
+    "http://::1]/",
+    "https://[not-an-address]/interviews/rivers/",
+    "http://[::ffff:127.0.0.1]/interviews/rivers/",
+    "//testserver/interviews/rivers/",
+    "http://testserver:99999/interviews/rivers/",
+    "http://testserver/interviews/%ff%fe/",
+    "http://testserver/interviews/rivers/%00/",
+    "javascript:alert(1)",
+    "http://user:pass@testserver/interviews/rivers/",
+    "/ru/../interviews/rivers/",
+    "\\\\evil.example/interviews/rivers/",
+]
+hostile_url = st.one_of(
+    st.sampled_from(HOSTILE_URLS),
+    st.text(st.characters(codec="utf-8"), max_size=40).map(lambda tail: f"http://[{tail}/interviews/"),
+    st.text(max_size=60).map(lambda tail: "/interviews/" + tail),
+)
+report_value = st.one_of(
+    json_value,
+    hostile_url,
+    st.integers(min_value=20, max_value=4000).map(lambda digits: int("9" * digits)),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.lists(st.text(max_size=5), max_size=3),
+)
+raw_body = st.one_of(
+    # Deeper than Python's recursion limit, and shallow enough to parse.
+    st.integers(min_value=1, max_value=6000).map(lambda depth: nested(depth, "")),
+    st.integers(min_value=1, max_value=3000).map(lambda depth: '{"selection": ' + nested(depth, '"x"') + "}"),
+    # Mostly not UTF-8; an object would be well formed.
+    st.binary(min_size=1, max_size=300).filter(lambda data: not data.strip().startswith(b"{")),
+    huge_number,
+    st.sampled_from(["1e999", "-1e999", "NaN", "Infinity", "[]", '[{"selection": "goverment"}]', '""', "0"]),
+    st.integers(min_value=16_400, max_value=40_000).map(lambda size: '{"comment": "' + "x" * size + '"}'),
+)
+
+
+@override_settings(**LIMITS)
+class ReportBodyFuzzTests(TestCase):
+    """Bodies that pass the CSRF check, so they reach the parser and the form."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.interview = make_reported_interview(slug="rivers")
+
+    def setUp(self):
+        self.client = Client(enforce_csrf_checks=True, raise_request_exception=False)
+        self.token = self.client.get(reverse("reports:token")).json()["csrfToken"]
+
+    def post(self, body, **extra):
+        return self.client.post(
+            reverse("reports:create"),
+            body,
+            content_type="application/json",
+            HTTP_X_CSRFTOKEN=self.token,
+            **extra,
+        )
+
+    def assertJsonAnswer(self, response):
+        self.assertLess(response.status_code, 500, response.content[:300])
+        self.assertEqual(response["Content-Type"], "application/json")
+        answer = response.json()
+        self.assertTrue(answer.get("error") or answer.get("message"))
+
+    @FUZZ
+    @given(body=raw_body, referer=st.one_of(st.none(), hostile_url))
+    def test_malformed_bodies_get_a_json_400(self, body, referer):
+        extra = {"HTTP_REFERER": referer} if referer else {}
+        response = self.post(body, **extra)
+        self.assertJsonAnswer(response)
+        self.assertIn(response.status_code, {400, 413})
+
+    @FUZZ
+    @given(
+        fields=st.dictionaries(
+            st.sampled_from(["selection", "context_before", "context_after", "page", "block", "comment"]),
+            report_value,
+            max_size=6,
+        ),
+        referer=st.one_of(st.none(), hostile_url),
+    )
+    def test_objects_of_any_shape_never_get_a_500(self, fields, referer):
+        data = {"page": self.interview.get_absolute_url(), "selection": "goverment", **fields}
+        body = json.dumps(data)  # NaN and Infinity as the literals a hostile client may send
+        extra = {"HTTP_REFERER": referer} if referer else {}
+        self.assertJsonAnswer(self.post(body, **extra))
+
+    def test_hostile_page_addresses_never_get_a_500(self):
+        for page in HOSTILE_URLS:
+            with self.subTest(page):
+                data = {"page": page, "selection": "goverment"}
+                self.assertJsonAnswer(self.post(json.dumps(data)))

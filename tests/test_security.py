@@ -3,7 +3,9 @@
 import os
 import subprocess
 import sys
+import tempfile
 from datetime import timedelta
+from pathlib import Path
 from unittest import mock
 
 import time_machine
@@ -117,19 +119,68 @@ def run_manage(*args, **env):
     )
 
 
+PRODUCTION_ENV = {
+    "DEBUG": "false",
+    "SECRET_KEY": "x" * 20 + "production-secret-key-for-the-check",
+    "ALLOWED_HOSTS": "example.org",
+    "TRUSTED_PROXY_COUNT": "1",
+}
+IS_SECURE = (
+    "from django.test import RequestFactory; "
+    "print(RequestFactory().get('/', HTTP_X_FORWARDED_PROTO='https').is_secure())"
+)
+
+
 class ProductionCheckTests(TestCase):
+    def setUp(self):
+        folder = tempfile.TemporaryDirectory()
+        self.addCleanup(folder.cleanup)
+        self.collected = Path(folder.name) / "collected"
+        self.collected.mkdir()
+        # What collectstatic leaves; the checks below ask only whether it is there.
+        (self.collected / "staticfiles.json").write_text('{"paths": {}, "version": "1.1"}')
+        self.empty = Path(folder.name) / "empty"
+        self.empty.mkdir()
+
+    def production(self, *args, **env):
+        return run_manage(*args, **{**PRODUCTION_ENV, "STATIC_ROOT": str(self.collected), **env})
+
     def test_check_deploy_is_clean_in_production(self):
-        result = run_manage(
-            "check",
-            "--deploy",
-            "--fail-level",
-            "WARNING",
-            DEBUG="false",
-            SECRET_KEY="x" * 20 + "production-secret-key-for-the-check",
-            ALLOWED_HOSTS="example.org",
-        )
+        result = self.production("check", "--deploy", "--fail-level", "WARNING")
         self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
         self.assertIn("no issues", result.stdout)
+
+    def test_check_deploy_fails_without_collected_static_files_and_names_the_command(self):
+        result = self.production("check", "--deploy", STATIC_ROOT=str(self.empty))
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn("cms.E001", result.stderr)
+        self.assertIn("manage.py collectstatic", result.stderr)
+
+    def test_app_server_refuses_to_start_without_collected_static_files(self):
+        for static_root, starts in ((self.empty, False), (self.collected, True)):
+            with self.subTest(static_root.name):
+                environment = {**os.environ, **PRODUCTION_ENV, "STATIC_ROOT": str(static_root)}
+                environment.pop("DJANGO_SETTINGS_MODULE", None)
+                result = subprocess.run(
+                    [sys.executable, "-c", "import cms.wsgi, cms.asgi; print('started')"],
+                    cwd=settings.BASE_DIR, env=environment, capture_output=True, text=True, timeout=120,
+                )  # fmt: skip
+                self.assertEqual(result.returncode == 0, starts, result.stderr)
+                if not starts:
+                    self.assertIn("Run `manage.py collectstatic --no-input`", result.stderr)
+
+    def test_forwarded_proto_is_believed_only_from_trusted_proxies(self):
+        for count, believed in (("0", "False"), ("1", "True")):
+            with self.subTest(TRUSTED_PROXY_COUNT=count):
+                result = self.production("shell", "-v0", "-c", IS_SECURE, TRUSTED_PROXY_COUNT=count)
+                self.assertEqual(result.stdout.strip().splitlines()[-1], believed, result.stderr)
+
+    def test_check_deploy_warns_when_https_is_required_and_no_proxy_is_trusted(self):
+        result = self.production("check", "--deploy", TRUSTED_PROXY_COUNT="0")
+        self.assertIn("cms.W001", result.stderr)
+        self.assertIn("X-Forwarded-Proto", result.stderr)
+        plain = self.production("check", "--deploy", TRUSTED_PROXY_COUNT="0", SECURE_SSL_REDIRECT="false")
+        self.assertNotIn("cms.W001", plain.stdout + plain.stderr)
 
     def test_admin_path_is_configurable(self):
         code = "import django; django.setup(); from django.urls import reverse; print(reverse('admin:index'))"
@@ -170,6 +221,15 @@ class LoginLockoutTests(TestCase):
     def test_another_client_is_not_locked_out(self):
         self.fail_until_locked()
         self.assertEqual(self.attempt(PASSWORD, address="198.51.100.20").status_code, 302)
+
+    def test_another_address_of_the_same_ipv6_64_is_locked_out_too(self):
+        self.fail_until_locked(address="2001:db8:5:6::1")
+        self.assertEqual(self.attempt(PASSWORD, address="2001:db8:5:6:1234:5678:9abc:def0").status_code, 429)
+        self.assertEqual(self.attempt(PASSWORD, address="2001:db8:5:7::1").status_code, 302)
+
+    def test_ipv4_mapped_address_is_locked_out_with_its_ipv4(self):
+        self.fail_until_locked()
+        self.assertEqual(self.attempt(PASSWORD, address="::ffff:203.0.113.50").status_code, 429)
 
     def test_forged_forwarded_header_does_not_escape_the_lockout(self):
         self.fail_until_locked()

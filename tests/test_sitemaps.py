@@ -1,6 +1,7 @@
 from xml.etree import ElementTree
 
 from django.test import TestCase
+from django.urls import reverse
 
 from tests.builders import make_draft, make_expert, make_interview
 
@@ -74,12 +75,19 @@ class SitemapTests(TestCase):
 
 
 class RobotsTests(TestCase):
-    def test_robots_points_to_the_sitemap_and_keeps_admin_and_previews_out(self):
+    def test_robots_points_to_the_sitemap_and_keeps_previews_out(self):
         response = self.client.get("/robots.txt")
         self.assertEqual(response["Content-Type"], "text/plain; charset=utf-8")
         body = response.content.decode()
-        self.assertIn("Disallow: /admin/", body)
         self.assertIn("Disallow: /preview/", body)
         self.assertIn("Disallow: /approval/", body)
         self.assertIn("Disallow: /ru/preview/", body)
         self.assertIn("Sitemap: http://testserver/sitemap.xml", body)
+
+    def test_robots_does_not_reveal_the_admin_path(self):
+        body = self.client.get("/robots.txt").content.decode()
+        self.assertNotIn(reverse("admin:index"), body)
+        self.assertNotIn("admin", body)
+        # Crawlers that reach it anyway are asked not to index it.
+        login = self.client.get(reverse("admin:login"))
+        self.assertContains(login, '<meta name="robots" content="NONE,NOARCHIVE">')

@@ -1,8 +1,11 @@
 import json
 import re
+from datetime import UTC, date, datetime
 
+import time_machine
 from django.test import TestCase
 
+from cms.reports.models import Correction
 from interviews.models import Interview
 from tests.builders import make_expert, make_interview
 
@@ -37,6 +40,44 @@ class InterviewStructuredDataTests(TestCase):
         self.assertEqual(data["publisher"]["@type"], "Organization")
         self.assertEqual(sorted(data["keywords"]), ["China", "Water"])
         self.assertTrue(data["datePublished"] and data["dateModified"])
+
+    def test_the_experts_affiliation_is_named_while_the_recorded_role_still_names_it(self):
+        data = json_ld(self.client.get(self.interview.get_absolute_url()))
+        self.assertEqual(data["about"][0]["affiliation"], {"@type": "Organization", "name": "Water Centre"})
+
+    def test_a_later_job_change_does_not_change_the_interview_page(self):
+        expert = make_expert(name="Timur Ospan", position="Hydrologist", affiliation="River Basin Institute")
+        interview = make_interview(experts=[expert])
+        expert.position, expert.affiliation = "Deputy minister", "Ministry of Energy"
+        expert.save()
+        response = self.client.get(interview.get_absolute_url())
+        person = json_ld(response)["about"][0]
+        self.assertEqual(person["jobTitle"], "Hydrologist, River Basin Institute")
+        self.assertNotIn("affiliation", person)
+        self.assertContains(response, '<p class="expert-box__role">Hydrologist, River Basin Institute</p>')
+        self.assertNotContains(response, "Ministry of Energy")
+        self.assertNotContains(response, "Deputy minister")
+        # The expert's own page is about them now.
+        profile = json_ld(self.client.get(expert.get_absolute_url()))["mainEntity"]
+        self.assertEqual(profile["affiliation"]["name"], "Ministry of Energy")
+
+    def test_correction_note_is_dated_as_it_says_not_when_it_was_saved(self):
+        interview = make_interview()
+        with time_machine.travel(datetime(2025, 6, 20, 9, 30, tzinfo=UTC)):
+            Correction.objects.create(
+                interview=interview, date=date(2025, 6, 18), text="The dam opened in 1998."
+            )
+        notes = json_ld(self.client.get(interview.get_absolute_url()))["correction"]
+        self.assertEqual(
+            notes,
+            [
+                {
+                    "@type": "CorrectionComment",
+                    "text": "The dam opened in 1998.",
+                    "datePublished": "2025-06-18",
+                }
+            ],
+        )
 
     def test_title_cannot_break_out_of_the_script_element(self):
         html = self.client.get(self.interview.get_absolute_url()).content.decode()

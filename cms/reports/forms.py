@@ -1,3 +1,5 @@
+import re
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -7,6 +9,9 @@ SELECTION_LIMIT = 300
 CONTEXT_LIMIT = 300
 COMMENT_LIMIT = 1000
 PAGE_LIMIT = 2000
+# Control characters, and the bidirectional overrides and isolates that can make a comment read
+# differently from what it says in the admin and in mail; line breaks and tabs stay.
+_HIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 class ReportForm(forms.Form):
@@ -52,6 +57,9 @@ class ReportForm(forms.Form):
 
     def clean_context_after(self):
         return self._context("context_after")
+
+    def clean_comment(self):
+        return _HIDDEN.sub("", self.cleaned_data["comment"])
 
     def clean_website(self):
         if self.cleaned_data["website"]:

@@ -23,6 +23,8 @@ _SUGGESTION_LEAD = re.compile(
     re.IGNORECASE,
 )
 _QUOTES = "\"'“”„«»‘’"
+# As much context as the report dialog sends on each side (CONTEXT_CHARS in report-dialog.js).
+CONTEXT_CHARS = 120
 
 
 def collapse(text):
@@ -94,6 +96,48 @@ def page_parts(interview):
 def page_text(interview):
     """Return all the interview page's text as one normalised string."""
     return " ".join(part.shown for part in page_parts(interview))
+
+
+def page_context(text, selection, before, after):
+    """Return the page's own text before and after the selection, or None when it is not on the page.
+
+    The reader's context only chooses among several occurrences: the one whose neighbours agree
+    with it longest. What is stored, mailed and merged on is always what the page says there.
+    """
+    found = []
+    at = text.find(selection)
+    while at >= 0:
+        found.append(at)
+        at = text.find(selection, at + 1)
+    if not found:
+        return None
+    # max() keeps the first of equals: with no agreement at all, the first occurrence.
+    at = max(found, key=lambda at: _agreement(text, at, at + len(selection), before, after))
+    end = at + len(selection)
+    before, after = text[max(0, at - CONTEXT_CHARS) : at], text[end : end + CONTEXT_CHARS]
+    # Where the page goes on past the context, its cut word is dropped, as the dialog does.
+    if at > CONTEXT_CHARS and " " in before[:-1]:
+        before = before[before.index(" ") :].lstrip()
+    if end + CONTEXT_CHARS < len(text) and " " in after[1:]:
+        after = after[: after.rindex(" ")]
+    return before, after
+
+
+def _agreement(text, start, end, before, after):
+    """Return how many characters of the reader's context match the page's next to this occurrence."""
+    before_matches = _longest(
+        lambda n: text.endswith(before[len(before) - n :], 0, start), min(len(before), start)
+    )
+    return before_matches + _longest(lambda n: text.startswith(after[:n], end), len(after))
+
+
+def _longest(matches, size):
+    """Return the largest n <= size with matches(n); matches must hold for every n below a passing one."""
+    low, high = 0, size
+    while low < high:
+        middle = (low + high + 1) // 2
+        low, high = (middle, high) if matches(middle) else (low, middle - 1)
+    return low
 
 
 def fingerprint(interview_id, selection, before, after):

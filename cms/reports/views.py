@@ -16,7 +16,7 @@ from cms.clients import client_hash, hit
 from cms.reports.forms import ReportForm
 from cms.reports.models import ErrorReport
 from cms.reports.notifications import report_received
-from cms.reports.text import page_text, suggestion_from_comment
+from cms.reports.text import page_context, page_text, suggestion_from_comment
 from interviews.models import Interview
 
 BODY_LIMIT = 16_384
@@ -50,6 +50,8 @@ def _well_formed(data):
         try:
             value.encode()
         except UnicodeEncodeError:  # a lone surrogate from "\ud800" in JSON
+            return False
+        if name == "page" and _split(value) is None:
             return False
     return True
 
@@ -89,12 +91,21 @@ def _language_of(path):
     return translation.get_language_from_path(path) or settings.LANGUAGE_CODE
 
 
+def _split(address):
+    """Return the parts of an address, or None for one that cannot be parsed (such as "http://[::1/x")."""
+    try:
+        return urlsplit(address)
+    except ValueError:
+        return None
+
+
 @csrf_exempt  # Checked in the view, so that a failure is answered in JSON the dialog can show.
 @never_cache
 def create(request):
     """Store a reader's spelling error report sent as JSON by the report dialog."""
     # Answer in the language of the page the reader is on (the endpoint itself has no prefix).
-    with translation.override(_language_of(urlsplit(request.headers.get("Referer", "")).path)):
+    referer = _split(request.headers.get("Referer", ""))
+    with translation.override(_language_of(referer.path if referer else "")):
         return _create(request)
 
 
@@ -132,7 +143,8 @@ def _create(request):
 
     try:
         data = json.loads(request.body)
-    except (ValueError, UnicodeDecodeError):
+    # Nesting deeper than Python's recursion limit is refused by the parser with RecursionError.
+    except (ValueError, RecursionError):
         data = None
     if not _well_formed(data):
         return _error(
@@ -148,7 +160,12 @@ def _create(request):
         interview = _interview_for(sent["page"], request)
     except PageNotFound as error:
         return _error(404, "no_page", str(error))
-    if sent["selection"] not in page_text(interview):
+    # Only the page's own words around the selection are kept: what editors read and are mailed,
+    # and what identical reports merge on, cannot be made up by the sender.
+    context = page_context(
+        page_text(interview), sent["selection"], sent["context_before"], sent["context_after"]
+    )
+    if context is None:
         return _error(
             422,
             "not_on_page",
@@ -161,8 +178,8 @@ def _create(request):
         saved, created = ErrorReport.objects.record(
             interview=interview,
             selection=sent["selection"],
-            context_before=sent["context_before"],
-            context_after=sent["context_after"],
+            context_before=context[0],
+            context_after=context[1],
             block_id=sent["block"] if sent["block"] in block_ids else None,
             comment=sent["comment"],
             suggestion=suggestion_from_comment(sent["comment"], sent["selection"]),

@@ -23,7 +23,7 @@ def _script(data):
 
 
 def _person(request, person):
-    """Return a Person from an expert described by interviews.page_parts.person()."""
+    """Return a Person from an expert described by interviews.page_parts.person() or credited_person()."""
     data = {"@type": "Person", "name": person["name"], "url": absolute_url(request, person["path"])}
     if person["role"]:
         data["jobTitle"] = person["role"]
@@ -76,7 +76,7 @@ def interview_json_ld(context, interview, parts):
             {
                 "@type": "CorrectionComment",
                 "text": strip_tags(note["text"]),
-                "datePublished": note["created_at"],
+                "datePublished": note["date"],
             }
             for note in parts["notes"]
         ]

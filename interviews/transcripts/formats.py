@@ -14,6 +14,7 @@ import webvtt
 from docx.table import Table
 from docx.text.hyperlink import Hyperlink
 
+from interviews.docx_limits import docx_refusal
 from interviews.transcripts.parsed import Paragraph, TranscriptError
 
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
@@ -291,6 +292,8 @@ def read_docx(data):
         raise TranscriptError(
             f"This .docx file could not be read: it is {what}, not a Word document. {_TEXT_ADVICE}"
         )
+    if refusal := docx_refusal(data):
+        raise TranscriptError(refusal)
     try:
         document = docx.Document(io.BytesIO(data))
         return [_docx_paragraph(p) for p in _docx_paragraphs(document)]

@@ -87,7 +87,7 @@ class AcceptedReportTests(EndpointTestCase):
         self.assertEqual(report.interview, self.interview)
         self.assertEqual(report.block, self.answer)
         self.assertEqual(report.selection, "goverment")
-        self.assertEqual(report.context_before, "The ")
+        self.assertTrue(report.context_before.endswith("how much water flows? The "))
         self.assertEqual(report.suggestion, "government")
         self.assertEqual(report.reporter_email, "reader@example.org")
         self.assertEqual(len(report.client_hash), 32)
@@ -140,6 +140,38 @@ class AcceptedReportTests(EndpointTestCase):
         self.assertEqual(self.post().status_code, 201)
         self.assertEqual(ErrorReport.objects.count(), 3)
 
+    def test_context_stored_is_the_pages_not_the_one_sent(self):
+        self.post(
+            self.payload(context_before="Buy cheap pills at spam.example. The ", context_after=" decides!!")
+        )
+        report = ErrorReport.objects.get()
+        self.assertTrue(
+            report.context_before.endswith("economist. Meridian: Who decides how much water flows? The ")
+        )
+        self.assertTrue(report.context_after.startswith(" decides. The treaty [of 1992] is old"))
+        self.assertNotIn("spam", report.context_before + report.context_after)
+
+    def test_the_context_sent_chooses_which_occurrence_is_reported(self):
+        self.post(self.payload(context_before="disagree with the ", context_after=" quota.", block=None))
+        report = ErrorReport.objects.get()
+        self.assertTrue(report.context_before.endswith("Farmers disagree with the "))
+        self.assertEqual(report.context_after, " quota. Five countries have shraed the river since 1992.")
+
+    def test_invented_context_does_not_split_identical_reports(self):
+        for before, after in [
+            ("The ", " decides."),
+            ("made up ", " text"),
+            ("", ""),
+            ("flows? The ", " decides. The"),
+        ]:
+            self.post(self.payload(context_before=before, context_after=after))
+        report = ErrorReport.objects.get()
+        self.assertEqual(report.count, 4)
+
+    def test_comment_loses_control_and_direction_override_characters(self):
+        self.post(self.payload(comment="Should read\u202e tnemnrevog\u202c,\x07 not this.\nThanks"))
+        self.assertEqual(ErrorReport.objects.get().comment, "Should read tnemnrevog, not this.\nThanks")
+
     def test_markup_in_every_field_is_stored_as_text(self):
         block = Block.objects.create(
             interview=self.interview, kind="answer", order=9, text="Never type &lt;b&gt;bold&lt;/b&gt; here."
@@ -157,7 +189,9 @@ class AcceptedReportTests(EndpointTestCase):
         report = ErrorReport.objects.get()
         self.assertEqual(report.selection, "<b>bold</b>")
         self.assertEqual(report.comment, MARKUP)
-        self.assertEqual(report.context_before, MARKUP)
+        # The context is the page's, not the markup sent.
+        self.assertTrue(report.context_before.endswith("Never type "))
+        self.assertEqual(report.context_after, " here.")
 
     def test_new_report_costs_a_fixed_number_of_queries(self):
         # The page and its text (5), two savepoints (the view's transaction and the insert's), merge
@@ -210,6 +244,20 @@ class RefusedReportTests(EndpointTestCase):
         ):
             with self.subTest(fields):
                 self.assertError(self.post(self.payload(**fields)), 400, "bad_request")
+
+    def test_deeply_nested_json_gets_400(self):
+        for body in ("[" * 8000 + "]" * 8000, '{"selection": ' + "[" * 5000 + "]" * 5000 + "}"):
+            with self.subTest(body[:20]):
+                self.assertError(self.post(body=body), 400, "bad_request")
+
+    def test_unparsable_page_address_gets_400(self):
+        for page in ("http://[::1/x", "http://::1]/", "https://[not-an-address]/interviews/x/"):
+            with self.subTest(page):
+                self.assertError(self.post(self.payload(page=page)), 400, "bad_request")
+
+    def test_unparsable_referer_does_not_stop_the_report(self):
+        response = self.post(HTTP_REFERER="http://[::1/x")
+        self.assertEqual(response.status_code, 201, response.content)
 
     def test_selection_must_be_1_to_300_characters_after_trimming(self):
         for selection in ("", "   \n ", None):

@@ -11,6 +11,7 @@ import re
 import docx
 import srt
 import webvtt
+from docx.enum.style import WD_STYLE_TYPE
 from docx.table import Table
 from docx.text.hyperlink import Hyperlink
 
@@ -296,13 +297,34 @@ def read_docx(data):
         raise TranscriptError(refusal)
     try:
         document = docx.Document(io.BytesIO(data))
-        return [_docx_paragraph(p) for p in _docx_paragraphs(document)]
+        styles = _Styles(document)
+        return [_docx_paragraph(p, styles) for p in _docx_paragraphs(document)]
     # A damaged file fails deep inside zipfile, lxml or python-docx with many exception types.
     except Exception as error:
         raise TranscriptError(
             "This .docx file could not be read. Open it in Word or LibreOffice, save it again "
             "as .docx, or paste the text instead."
         ) from error
+
+
+class _Styles:
+    """Look each style of a document up once: python-docx searches every style on each lookup."""
+
+    def __init__(self, document):
+        self.part = document.part
+        self.found = {}
+
+    def get(self, style_id, kind):
+        """Return (name, bold, italic) of a style, the defaults where it names none."""
+        if (style_id, kind) not in self.found:
+            style = self.part.get_style(style_id, kind)
+            font = style.font if style is not None else None
+            self.found[style_id, kind] = (
+                (style.name or "").casefold() if style is not None else "",
+                bool(font is not None and font.bold),
+                bool(font is not None and font.italic),
+            )
+        return self.found[style_id, kind]
 
 
 def _docx_paragraphs(document):
@@ -320,21 +342,20 @@ def _docx_paragraphs(document):
             yield item
 
 
-def _docx_paragraph(paragraph):
+def _docx_paragraph(paragraph, styles):
     runs = [
         run
         for item in paragraph.iter_inner_content()
         for run in (item.runs if isinstance(item, Hyperlink) else [item])
         if run.text.strip()
     ]
-    style = paragraph.style
-    style_name = (style.name or "").casefold() if style is not None else ""
+    # python-docx's own Paragraph.style and Run.style read these ids before their lookup.
+    style_name, *paragraph_marks = styles.get(paragraph._p.style, WD_STYLE_TYPE.PARAGRAPH)
 
-    def marked(run, attribute):
+    def marked(run, index, attribute):
         if getattr(run, attribute) is not None:
             return getattr(run, attribute)
-        fonts = [run.style.font if run.style is not None else None, style.font if style is not None else None]
-        return any(font is not None and getattr(font, attribute) for font in fonts)
+        return styles.get(run._r.style, WD_STYLE_TYPE.CHARACTER)[index + 1] or paragraph_marks[index]
 
     level = re.search(r"\d+", style_name)
     if style_name.startswith(("title", "subtitle")):
@@ -345,7 +366,7 @@ def _docx_paragraph(paragraph):
         heading = None
     return Paragraph(
         normalise_text(paragraph.text),
-        bold=bool(runs) and all(marked(run, "bold") for run in runs),
-        italic=bool(runs) and all(marked(run, "italic") for run in runs),
+        bold=bool(runs) and all(marked(run, 0, "bold") for run in runs),
+        italic=bool(runs) and all(marked(run, 1, "italic") for run in runs),
         heading=heading,
     )

@@ -16,6 +16,7 @@ from django.db import transaction
 from django.test import Client, TestCase
 from django.urls import URLPattern, URLResolver, reverse
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 from reversion.models import Version
 from taggit.models import Tag
 from taggit.utils import edit_string_for_tags
@@ -132,6 +133,14 @@ TABLE = {
     **{
         f"axes_{model}_{view}": (() if view in ("changelist", "add") else model, (LOGIN, 403, 403, 403))
         for model in ("accessattempt", "accesslog", "accessfailurelog")
+        for view in ("changelist", "add", "change", "delete", "history")
+    },
+    # Background job records: superusers only; editors see failed jobs on the desk.
+    **{
+        f"django_tasks_database_dbtaskresult_{view}": (
+            () if view in ("changelist", "add") else "taskresult",
+            (LOGIN, 403, 403, 403),
+        )
         for view in ("changelist", "add", "change", "delete", "history")
     },
 }
@@ -270,6 +279,13 @@ class AdminPermissionTableTests(TestCase):
             ),
             "accesslog": AccessLog.objects.create(username="x", ip_address="192.0.2.1"),
             "accessfailurelog": AccessFailureLog.objects.create(username="x", ip_address="192.0.2.1"),
+            "taskresult": DBTaskResult.objects.create(
+                status="FAILED",
+                args_kwargs={"args": [], "kwargs": {}},
+                task_path="interviews.tasks.refresh_neighbours",
+                backend_name="default",
+                run_after=timezone.now(),
+            ),
         }
 
     def setUp(self):
@@ -321,7 +337,8 @@ class AdminPermissionTableTests(TestCase):
         return form_data(response, extra) if response.status_code == 200 else extra
 
     def all_pks(self, name):
-        app_label, model_name = name.split("_")[:2]
+        # App labels may hold underscores ("django_tasks_database"); model names never do here.
+        app_label, model_name = name.rsplit("_", 1)[0].rsplit("_", 1)
         model = apps.get_model(app_label, model_name)
         return [str(pk) for pk in model._default_manager.values_list("pk", flat=True)]
 
@@ -378,7 +395,7 @@ class AdminPermissionTableTests(TestCase):
         self.check_rows("reports", "attribution")
 
     def test_account_and_login_record_urls(self):
-        self.check_rows("auth", "axes")
+        self.check_rows("auth", "axes", "django_tasks_database")
 
 
 class TagMergeTests(TestCase):

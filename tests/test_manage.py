@@ -117,7 +117,7 @@ class ManagePyTests(SimpleTestCase):
     def test_import_transcripts(self):
         transcript = ROOT / "tests" / "transcripts" / "q_and_a.txt"
         result = self.manage("import_transcripts", str(transcript), str(self.folder / "missing.txt"))
-        self.assertFails(result, "missing.txt: There is no such file.", "1 of 2 transcripts failed.")
+        self.assertFails(result, "missing.txt: There is no such file.", "1 of 2 transcripts failed: ")
         self.assertIn(f"created: {transcript} -> ", result.stdout)
 
     def test_sample_content_and_the_commands_that_refresh_derived_data(self):

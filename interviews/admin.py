@@ -19,6 +19,7 @@ from interviews.models import (
     Block,
     Expert,
     ExpertLink,
+    ExpertTranslation,
     Interview,
     InterviewExpert,
     TaggedInterview,
@@ -39,6 +40,12 @@ TAG_SUGGESTION_LIMIT = 10
 URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
 
 
+class ExpertTranslationInline(admin.StackedInline):
+    model = ExpertTranslation
+    extra = 0
+    fields = [("language", "name"), ("position", "affiliation"), "short_bio", "bio"]
+
+
 class ExpertLinkInline(admin.TabularInline):
     model = ExpertLink
     formfield_overrides = URL_FIELDS
@@ -53,7 +60,7 @@ class ExpertAdmin(admin.ModelAdmin):
     # The autocomplete in interviews pages through experts, which needs an order.
     ordering = ["name", "pk"]
     prepopulated_fields = {"slug": ["name"]}
-    inlines = [ExpertLinkInline]
+    inlines = [ExpertTranslationInline, ExpertLinkInline]
     fieldsets = [
         (None, {"fields": ["name", "slug", "position", "affiliation"]}),
         ("Biography", {"fields": ["short_bio", "bio"]}),

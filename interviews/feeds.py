@@ -83,7 +83,7 @@ class InterviewFeed(Feed):
 
     def item_description(self, interview):
         url = interview.absolute_url
-        experts = ", ".join(credit.expert.name for credit in interview.credited_experts)
+        experts = ", ".join(credit.name for credit in interview.credited_experts)
         parts = [format_html("<p><strong>{}</strong></p>", experts)] if experts else []
         parts.append(format_html("<p>{}</p>", interview.lead))
         if settings.FEED_FULL_CONTENT:

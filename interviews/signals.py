@@ -10,6 +10,7 @@ from interviews.models import (
     DERIVED_COLUMNS,
     Block,
     Expert,
+    ExpertTranslation,
     Interview,
     InterviewExpert,
     StatusChange,
@@ -71,6 +72,8 @@ def part_changed(sender, instance, raw=False, **kwargs):
 def block_changed(sender, instance, raw=False, **kwargs):
     if not raw:
         refresh_bodies([instance.interview_id])
+        # The page's questions and reading time are among its stored parts.
+        refresh_parts([instance.interview_id])
 
 
 @receiver(post_save, sender=InterviewExpert)
@@ -125,6 +128,14 @@ def tag_deleting(sender, instance, **kwargs):
 def expert_saved(sender, instance, created, raw=False, **kwargs):
     if not (created or raw):
         names_changed(instance.interview_roles.values_list("interview_id", flat=True))
+
+
+@receiver(post_save, sender=ExpertTranslation)
+@receiver(post_delete, sender=ExpertTranslation)
+def expert_translation_changed(sender, instance, raw=False, **kwargs):
+    if not raw:
+        credits = InterviewExpert.objects.filter(expert_id=instance.expert_id)
+        names_changed(credits.values_list("interview_id", flat=True))
 
 
 @receiver(post_save, sender=Block)

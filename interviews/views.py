@@ -1,3 +1,4 @@
+from collections import Counter
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -32,6 +33,10 @@ from interviews.workflow import ApprovalLinkError, approval_from_token, can_prev
 LANGUAGE_NAMES = dict(settings.CONTENT_LANGUAGES)
 
 SHORT_LIST = 5000
+# The front page's first screenful: interviews with pictures after the lead, and topic sections.
+FRONT_TOP = 3
+FRONT_TOPICS = 3
+FRONT_TOPIC_ITEMS = 4
 MAX_APPROVAL_COMMENT = 5000
 
 
@@ -82,7 +87,50 @@ def _listing(request, interviews):
 
 
 def home(request):
-    return render(request, "interviews/home.html", _listing(request, Interview.objects.published()))
+    listing = _listing(request, Interview.objects.published().prefetch_related("tags"))
+    page = listing["page"]
+    if page.number == 1 and page.object_list:
+        # The front page: a lead, the next few with pictures, the rest as a list, then topics.
+        interviews = list(page.object_list)
+        listing.update(
+            lead=interviews[0],
+            top=interviews[1 : 1 + FRONT_TOP],
+            recent=interviews[1 + FRONT_TOP :],
+            sections=_topic_sections(interviews, listing["language"]),
+        )
+    return render(request, "interviews/home.html", listing)
+
+
+def _topic_sections(interviews, language):
+    """Return the topics most of these interviews share, each with its latest other interviews.
+
+    A bounded number of small queries: the topics come from the page's own interviews, and each
+    topic's interviews are read from the tagged_recent index.
+    """
+    counts = Counter(tag for interview in interviews for tag in interview.tags.all())
+    topics = [tag for tag, n in sorted(counts.items(), key=lambda item: (-item[1], item[0].name)) if n > 1]
+    lead = interviews[0].pk
+    published = Interview.objects.published()
+    if language:
+        published = published.filter(language=language)
+    picked = {}
+    for tag in topics[:FRONT_TOPICS]:
+        tagged = TaggedInterview.objects.filter(tag=tag, content_object__in=published).exclude(
+            content_object_id=lead
+        )
+        # The topic's interviews added last, read backwards from the tagged_recent index.
+        ids = tagged.order_by("-content_object").values_list("content_object_id", flat=True)
+        ids = list(ids[:FRONT_TOPIC_ITEMS])
+        if ids and set(ids) not in [set(other) for other in picked.values()]:
+            picked[tag] = ids  # a topic with just the interviews of one before it adds nothing
+    wanted = {pk for ids in picked.values() for pk in ids}
+    rows = list(published.filter(pk__in=wanted).for_listing())  # newest first
+    sections = []
+    for tag, ids in picked.items():
+        shown = [interview for interview in rows if interview.pk in ids]
+        if shown:
+            sections.append({"tag": tag, "interviews": shown})
+    return sections
 
 
 def render_interview(request, interview, status=200, **extra):
@@ -164,16 +212,21 @@ def _answer_approval(request, approval, interview):
 
 
 def expert_list(request):
+    language = request.LANGUAGE_CODE
     experts = (
-        Expert.objects.filter(interviews__in=Interview.objects.published())
+        Expert.objects.in_language(language)
+        .filter(interviews__in=Interview.objects.published())
         .annotate(interview_count=Count("interviews", distinct=True))
-        .order_by("name")
+        .order_by(Coalesce("translation_here__name", "name"))
     )
+    experts = [expert.in_language(language) for expert in experts]
     return render(request, "interviews/expert_list.html", {"experts": experts})
 
 
 def expert_detail(request, slug):
-    expert = get_object_or_404(Expert.objects.prefetch_related("links"), slug=slug)
+    expert = get_object_or_404(
+        Expert.objects.in_language(request.LANGUAGE_CODE).prefetch_related("links"), slug=slug
+    )
     # A subquery, not a join: PostgreSQL would otherwise walk every published interview in date
     # order probing each for the expert (see docs/benchmarks).
     credited = InterviewExpert.objects.filter(expert=expert).values("interview_id")
@@ -182,7 +235,8 @@ def expert_detail(request, slug):
     if not listing["page"].paginator.count and (not listing["language"] or not interviews.exists()):
         # An expert with no published interview yet may be named in one still under embargo.
         raise Http404("No published interviews with this expert.")
-    return render(request, "interviews/expert_detail.html", {"expert": expert, **listing})
+    context = {"expert": expert.in_language(request.LANGUAGE_CODE), **listing}
+    return render(request, "interviews/expert_detail.html", context)
 
 
 def _by_slug(model, slug):
@@ -233,9 +287,21 @@ def search(request):
     return render(request, "interviews/search.html", context)
 
 
+def _interface_content_languages(interface):
+    """Return the content languages whose interviews are shown in an interface language."""
+    others = {code for code, _name in settings.LANGUAGES} - {interface}
+    if interface != settings.LANGUAGE_CODE:
+        return [interface]
+    return [code for code in LANGUAGE_NAMES if code not in others]
+
+
 def tag_list(request):
+    # The topics of the interviews this interface shows: Russian topics on the Russian index.
+    interviews = Interview.objects.published().filter(
+        language__in=_interface_content_languages(request.LANGUAGE_CODE)
+    )
     tags = (
-        Tag.objects.filter(interviews_taggedinterview_items__content_object__in=Interview.objects.published())
+        Tag.objects.filter(interviews_taggedinterview_items__content_object__in=interviews)
         .annotate(interview_count=Count("interviews_taggedinterview_items", distinct=True))
         .order_by("name")
     )

@@ -87,17 +87,18 @@ def _listing(request, interviews):
 
 
 def home(request):
-    listing = _listing(request, Interview.objects.published().prefetch_related("tags"))
+    listing = _listing(request, Interview.objects.published())
     page = listing["page"]
-    if page.number == 1 and page.object_list:
+    if page.number == 1:
         # The front page: a lead, the next few with pictures, the rest as a list, then topics.
-        interviews = list(page.object_list)
-        listing.update(
-            lead=interviews[0],
-            top=interviews[1 : 1 + FRONT_TOP],
-            recent=interviews[1 + FRONT_TOP :],
-            sections=_topic_sections(interviews, listing["language"]),
-        )
+        page.object_list = interviews = list(page.object_list.prefetch_related("tags"))
+        if interviews:
+            listing.update(
+                lead=interviews[0],
+                top=interviews[1 : 1 + FRONT_TOP],
+                recent=interviews[1 + FRONT_TOP :],
+                sections=_topic_sections(interviews, listing["language"]),
+            )
     return render(request, "interviews/home.html", listing)
 
 

@@ -1,11 +1,16 @@
 """What readers see: names in their language, the front page, reading aids, icons."""
 
+import io
+import os
+import sqlite3
 import subprocess
 import sys
+import tempfile
 
 from django.conf import settings
-from django.contrib.staticfiles import finders
 from django.contrib.auth import get_user_model
+from django.contrib.staticfiles import finders
+from django.core.management import call_command
 from django.test import TestCase
 from django.urls import reverse
 
@@ -204,18 +209,29 @@ class IconTests(TestCase):
 
 class SampleTranslationsTests(TestCase):
     def test_sample_experts_get_their_russian_names_through_manage_py(self):
-        # A subprocess works on its own database file; the command must run cleanly through manage.py.
-        result = subprocess.run(
-            [sys.executable, "manage.py", "load_sample_content", "--help"], capture_output=True, text=True
+        with tempfile.TemporaryDirectory() as folder:
+            env = {**os.environ, "DATABASE_URL": f"sqlite:///{folder}/db.sqlite3", "MEDIA_ROOT": folder}
+            for args in (["migrate", "-v0"], ["load_sample_content"]):
+                result = subprocess.run(
+                    [sys.executable, "manage.py", *args], capture_output=True, text=True, env=env
+                )
+                self.assertEqual(result.returncode, 0, result.stderr)
+            with sqlite3.connect(f"{folder}/db.sqlite3") as db:
+                names = dict(db.execute("SELECT language, name FROM interviews_experttranslation"))
+        self.assertEqual(names, {"ru": names["ru"]})
+        self.assertEqual(
+            len(ExpertTranslation._meta.get_field("language").choices), len(settings.CONTENT_LANGUAGES)
         )
-        self.assertEqual(result.returncode, 0, result.stderr)
-        from django.core.management import call_command
 
-        call_command("load_sample_content", stdout=open("/dev/null", "w"))
+    def test_sample_russian_interview_names_its_expert_in_cyrillic(self):
+        call_command("load_sample_content", stdout=io.StringIO())
         farrukh = Expert.objects.get(slug="farrukh-nazarmatov")
         self.assertEqual(farrukh.translations.get(language="ru").name, "Фаррух Назарматов")
         russian = Interview.objects.published().get(language="ru")
         self.assertContains(self.client.get(russian.get_absolute_url()), ">Фаррух Назарматов</a>")
+        # Run again, nothing is added twice.
+        call_command("load_sample_content", stdout=io.StringIO())
+        self.assertEqual(ExpertTranslation.objects.count(), 3)
 
 
 class ManifestTests(TestCase):

@@ -93,31 +93,34 @@ def home(request):
         # The front page: a lead, the next few with pictures, the rest as a list, then topics.
         page.object_list = interviews = list(page.object_list.prefetch_related("tags"))
         if interviews:
+            # The lead is the newest interview with a picture, if the page has one.
+            lead = next((interview for interview in interviews if interview.cover_image), interviews[0])
+            others = [interview for interview in interviews if interview is not lead]
             listing.update(
-                lead=interviews[0],
-                top=interviews[1 : 1 + FRONT_TOP],
-                recent=interviews[1 + FRONT_TOP :],
-                sections=_topic_sections(interviews, listing["language"]),
+                lead=lead,
+                top=others[:FRONT_TOP],
+                recent=others[FRONT_TOP:],
+                sections=_topic_sections(lead, interviews, listing["language"], request.LANGUAGE_CODE),
             )
     return render(request, "interviews/home.html", listing)
 
 
-def _topic_sections(interviews, language):
+def _topic_sections(lead, interviews, language, interface):
     """Return the topics most of these interviews share, each with its latest other interviews.
 
-    A bounded number of small queries: the topics come from the page's own interviews, and each
-    topic's interviews are read from the tagged_recent index.
+    A bounded number of small queries: the topics come from the page's own interviews in the
+    interface's languages, and each topic's interviews are read from the tagged_recent index.
     """
-    counts = Counter(tag for interview in interviews for tag in interview.tags.all())
+    languages = [language] if language else _interface_content_languages(interface)
+    counts = Counter(
+        tag for interview in interviews if interview.language in languages for tag in interview.tags.all()
+    )
     topics = [tag for tag, n in sorted(counts.items(), key=lambda item: (-item[1], item[0].name)) if n > 1]
-    lead = interviews[0].pk
-    published = Interview.objects.published()
-    if language:
-        published = published.filter(language=language)
+    published = Interview.objects.published().filter(language__in=languages)
     picked = {}
     for tag in topics[:FRONT_TOPICS]:
         tagged = TaggedInterview.objects.filter(tag=tag, content_object__in=published).exclude(
-            content_object_id=lead
+            content_object_id=lead.pk
         )
         # The topic's interviews added last, read backwards from the tagged_recent index.
         ids = tagged.order_by("-content_object").values_list("content_object_id", flat=True)

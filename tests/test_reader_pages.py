@@ -243,3 +243,14 @@ class ManifestTests(TestCase):
         self.assertEqual(manifest["start_url"], "/")
         for icon in manifest["icons"]:
             self.assertIsNotNone(finders.find("cms/" + icon["src"]), icon["src"])
+
+
+class FrontPageLeadTests(TestCase):
+    def test_the_lead_is_the_newest_interview_with_a_picture(self):
+        from tests.builders import image_upload
+
+        pictured = make_interview(title="With a picture", cover_image=image_upload("c.jpg", (600, 400)))
+        make_interview(title="Newer, without one")
+        page = self.client.get("/")
+        self.assertEqual(page.context["lead"], pictured)
+        self.assertEqual(page.context["top"][0].title, "Newer, without one")

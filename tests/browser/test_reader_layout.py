@@ -35,9 +35,11 @@ SMALL_TARGETS = """(min) => {
         if (el.closest(".skip-link, .visually-hidden")) continue;
         // A link inside running text is exempt: its size is set by the line it sits in.
         const block = el.closest("p, li, figcaption, h2, h3");
-        const inline = style.display === "inline" && block && block.textContent.trim() !== el.textContent.trim();
+        const alone = block && block.textContent.trim() === el.textContent.trim();
+        const inline = style.display === "inline" && block && !alone;
         if (inline && !el.closest(".contents__list, .site-nav, .language-switcher")) continue;
-        if (box.width < min || box.height < min) found.push(`${el.outerHTML.slice(0, 80)} ${box.width}x${box.height}`);
+        const size = `${box.width}x${box.height}`;
+        if (box.width < min || box.height < min) found.push(`${el.outerHTML.slice(0, 80)} ${size}`);
     }
     return found;
 }"""

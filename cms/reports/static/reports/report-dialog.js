@@ -422,6 +422,8 @@ function start() {
   });
   if (navigator.maxTouchPoints > 0 || window.matchMedia("(pointer: coarse)").matches) {
     new TouchButton(dialog, strings.touchButton);
+    // The footer then speaks of the button rather than of Ctrl+Enter (site.css).
+    document.documentElement.classList.add("has-report-button");
   }
 }
 

@@ -254,3 +254,12 @@ class FrontPageLeadTests(TestCase):
         page = self.client.get("/")
         self.assertEqual(page.context["lead"], pictured)
         self.assertEqual(page.context["top"][0].title, "Newer, without one")
+
+
+class TranslatedNameSearchTests(TestCase):
+    def test_an_english_interview_is_found_by_the_experts_russian_name(self):
+        expert = make_expert(name="Aida Sultan")
+        interview = make_interview(title="Rivers and rules", experts=[expert])
+        make_translation(expert)
+        page = self.client.get("/search/", {"q": "Султан"})
+        self.assertEqual([found.pk for found in page.context["page"]], [interview.pk])

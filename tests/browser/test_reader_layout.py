@@ -60,6 +60,12 @@ RUSSIAN_TEXT = """() => {
 }"""
 
 
+SELECTED_LINE = """() => {
+    const box = getSelection().getRangeAt(0).getBoundingClientRect();
+    return {top: box.top, bottom: box.bottom, height: box.height};
+}"""
+
+
 def interface_phrases():
     """Return the English phrases of the Russian catalogue that must not appear on a Russian page."""
     phrases = set()
@@ -236,6 +242,27 @@ class PhoneReaderTests(ReaderPagesMixin, BrowserTestCase):
         footer = page.locator(".site-footer__report").inner_text()
         self.assertIn("Report a typo", footer)
         self.assertNotIn("Ctrl+Enter", footer)
+
+    def test_report_button_never_covers_the_selected_line(self):
+        page = self.open(self.english.get_absolute_url())
+        button = page.get_by_role("button", name="Report a typo")
+        for where in ["center", "end"]:
+            with self.subTest(selection_at=where):
+                self.assertTrue(self.select_text("admit"))
+                page.evaluate(
+                    "(where) => getSelection().getRangeAt(0).startContainer.parentElement"
+                    ".scrollIntoView({block: where})",
+                    where,
+                )
+                button.wait_for()
+                page.wait_for_timeout(300)
+                line = page.evaluate(SELECTED_LINE)
+                box = button.bounding_box()
+                # Clear of the selected line and of the line after it.
+                self.assertTrue(
+                    box["y"] >= line["bottom"] + line["height"] or box["y"] + box["height"] <= line["top"],
+                    (box, line),
+                )
 
     def test_questions_fold_into_contents_above_the_text(self):
         page = self.open(self.english.get_absolute_url())

@@ -2,7 +2,7 @@ from functools import lru_cache
 
 from django.conf import settings
 from django.urls import get_script_prefix, reverse
-from django.utils.translation import get_language, override
+from django.utils.translation import get_language, gettext, override
 
 # The addresses every page's header and head link to, by name in the templates.
 SITE_LINKS = {
@@ -24,7 +24,7 @@ def site(request):
 
 def site_context():
     """Return what base.html needs, for pages rendered without a request (error pages)."""
-    return {"SITE_NAME": settings.SITE_NAME, "SITE_LINKS": site_links(get_language())}
+    return {"SITE_NAME": gettext(settings.SITE_NAME), "SITE_LINKS": site_links(get_language())}
 
 
 def site_links(language):

@@ -57,7 +57,8 @@ elif not DEBUG and (SECRET_KEY == _DEV_SECRET_KEY or len(SECRET_KEY) < 40):
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
-SITE_NAME = os.environ.get("SITE_NAME", "Meridian")
+# Translated like the interface where the catalogues have it ("Meridian" has a Russian entry).
+SITE_NAME = os.environ.get("SITE_NAME", gettext_noop("Meridian"))
 # The address readers use, without a trailing slash; absolute links fall back to the request's host.
 SITE_URL = os.environ.get("SITE_URL", "").rstrip("/")
 

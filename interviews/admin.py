@@ -18,6 +18,7 @@ from interviews.models import (
     Block,
     Expert,
     ExpertLink,
+    ExpertTranslation,
     Interview,
     InterviewExpert,
     TaggedInterview,
@@ -36,6 +37,12 @@ from interviews.workflow import (
 URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
 
 
+class ExpertTranslationInline(admin.StackedInline):
+    model = ExpertTranslation
+    extra = 0
+    fields = [("language", "name"), ("position", "affiliation"), "short_bio", "bio"]
+
+
 class ExpertLinkInline(admin.TabularInline):
     model = ExpertLink
     formfield_overrides = URL_FIELDS
@@ -50,7 +57,7 @@ class ExpertAdmin(admin.ModelAdmin):
     # The autocomplete in interviews pages through experts, which needs an order.
     ordering = ["name", "pk"]
     prepopulated_fields = {"slug": ["name"]}
-    inlines = [ExpertLinkInline]
+    inlines = [ExpertTranslationInline, ExpertLinkInline]
     fieldsets = [
         (None, {"fields": ["name", "slug", "position", "affiliation"]}),
         ("Biography", {"fields": ["short_bio", "bio"]}),

@@ -47,8 +47,10 @@ def render_body(interview, blocks, *, to_store=False, credits=None):
     """
     blocks = list(blocks)
     if credits is None:
-        credits = interview.interview_experts.select_related("expert")
-    speakers = answer_speakers(credits, blocks)
+        credits = interview.interview_experts.select_related("expert").prefetch_related(
+            "expert__translations"
+        )
+    speakers = answer_speakers(credits, blocks, interview.language)
     with translation.override(interview.interface_language):
         anchor_label = gettext("Link to this question")
         return "\n".join(
@@ -57,18 +59,26 @@ def render_body(interview, blocks, *, to_store=False, credits=None):
         )
 
 
-def answer_speakers(credits, blocks):
+def answer_speakers(credits, blocks, language):
     """Return, for each block in order, its speaker's name to show, or "".
 
-    Only answers of an interview with more than one credited expert name their speaker; an
-    answer without one, or naming someone no longer credited, is the first expert's.
+    Only answers of an interview with more than one credited expert name their speaker, as the
+    interview's language names them; an answer without one, or naming someone no longer credited,
+    is the first expert's.
     """
     credits = list(credits)
     if len(credits) < 2:
         return [""] * len(blocks)
-    names = {credit.expert_id: credit.expert.name for credit in credits}
+    names = {credit.expert_id: _local_name(credit, language) for credit in credits}
     first = names[credits[0].expert_id]
     return [names.get(block.speaker_id, first) if block.kind == Block.Kind.ANSWER else "" for block in blocks]
+
+
+def _local_name(credit, language):
+    # Lists read the translated name with their credits (InterviewQuerySet.with_credits).
+    if hasattr(credit, "local_name"):
+        return credit.local_name or credit.expert.name
+    return credit.expert.in_language(language).name
 
 
 def refresh_bodies(interview_ids):

@@ -84,12 +84,12 @@ class InterviewFeed(Feed):
 
     def item_description(self, interview):
         url = interview.absolute_url
-        experts = ", ".join(credit.expert.name for credit in interview.credited_experts)
+        experts = ", ".join(credit.name for credit in interview.credited_experts)
         parts = [format_html("<p><strong>{}</strong></p>", experts)] if experts else []
         parts.append(format_html("<p>{}</p>", interview.lead))
         if settings.FEED_FULL_CONTENT:
             blocks = list(interview.blocks.all())
-            speakers = answer_speakers(interview.credited_experts, blocks)
+            speakers = answer_speakers(interview.credited_experts, blocks, interview.language)
             parts += [_block_html(interview, b, speaker) for b, speaker in zip(blocks, speakers, strict=True)]
         parts.append(
             format_html('<p>Source: <a href="{}">{}</a>, {}</p>', url, interview.title, settings.SITE_NAME)

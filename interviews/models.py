@@ -39,6 +39,18 @@ def user_reference(**options):
     )
 
 
+class ExpertQuerySet(models.QuerySet):
+    def in_language(self, language):
+        """Return experts with their translation into `language` joined, for Expert.in_language()."""
+        return self.annotate(
+            translation_here=models.FilteredRelation(
+                "translations", condition=models.Q(translations__language=language)
+            ),
+            # Says the join was made: an expert without the translation gets no translation_here.
+            joined_language=models.Value(language),
+        ).select_related("translation_here")
+
+
 class Expert(models.Model):
     name = models.CharField(max_length=200)
     slug = models.SlugField(
@@ -72,6 +84,8 @@ class Expert(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    objects = ExpertQuerySet.as_manager()
+
     class Meta:
         ordering = ["name"]
 
@@ -91,6 +105,72 @@ class Expert(models.Model):
     def role(self):
         """Return the current position and affiliation as one line."""
         return ", ".join(part for part in (self.position, self.affiliation) if part)
+
+    def in_language(self, language):
+        """Return the expert as readers of `language` see it: its translation's fields over its own.
+
+        Reads the translation joined by Expert.objects.in_language(), else the prefetched ones.
+        """
+        if getattr(self, "joined_language", None) == language:
+            translated = getattr(self, "translation_here", None)
+        else:
+            translated = next((t for t in self.translations.all() if t.language == language), None)
+        if translated is None:
+            return self
+        return LocalizedExpert(self, translated)
+
+
+class LocalizedExpert:
+    """An expert seen through one translation; an empty translated field shows the main one."""
+
+    FIELDS = ("name", "position", "affiliation", "short_bio", "bio")
+
+    def __init__(self, expert, translation):
+        self.expert = expert
+        for field in self.FIELDS:
+            setattr(self, field, getattr(translation, field) or getattr(expert, field))
+        self.language = translation.language
+
+    def __getattr__(self, name):
+        # Everything not translated (slug, photo, links, the address) is the expert's own.
+        return getattr(self.expert, name)
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def role(self):
+        """Return the translated position and affiliation as one line."""
+        return ", ".join(part for part in (self.position, self.affiliation) if part)
+
+
+class ExpertTranslation(models.Model):
+    """An expert's name, position, affiliation and bios in one more content language."""
+
+    expert = models.ForeignKey(Expert, on_delete=models.CASCADE, related_name="translations")
+    language = models.CharField(max_length=8, choices=settings.CONTENT_LANGUAGES)
+    name = models.CharField(max_length=200, help_text="The name as readers of this language write it.")
+    position = models.CharField(max_length=300, blank=True)
+    affiliation = models.CharField(max_length=300, blank=True)
+    short_bio = models.TextField(blank=True, help_text="Plain text. Left empty, pages show the main one.")
+    bio = models.TextField(
+        "full bio",
+        blank=True,
+        help_text="Left empty, pages show the main one. Paragraphs, links, emphasis and lists are kept.",
+    )
+
+    class Meta:
+        ordering = ["language"]
+        constraints = [
+            models.UniqueConstraint(fields=["expert", "language"], name="unique_expert_translation")
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.language})"
+
+    def save(self, *args, **kwargs):
+        self.bio = sanitise_html(self.bio)
+        super().save(*args, **kwargs)
 
 
 class ExpertLink(models.Model):
@@ -182,7 +262,13 @@ class InterviewQuerySet(models.QuerySet):
         return self.prefetch_related(
             models.Prefetch(
                 "interview_experts",
-                queryset=InterviewExpert.objects.select_related("expert"),
+                queryset=InterviewExpert.objects.select_related("expert").annotate(
+                    local_name=models.Subquery(
+                        ExpertTranslation.objects.filter(
+                            expert=models.OuterRef("expert"), language=models.OuterRef("interview__language")
+                        ).values("name")[:1]
+                    )
+                ),
                 to_attr="credited_experts",
             )
         )
@@ -479,6 +565,11 @@ class InterviewExpert(models.Model):
         if not self.bio:
             self.bio = self.expert.short_bio
         super().save(*args, **kwargs)
+
+    @property
+    def name(self):
+        """Return the expert's name in the interview's language (annotated by with_credits)."""
+        return getattr(self, "local_name", None) or self.expert.name
 
 
 def question_anchor(text, taken):

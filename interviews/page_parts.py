@@ -7,12 +7,15 @@ together, so they are rendered on change and stored in Interview.page_parts, as 
 Interview.body_html (interviews.body):
 
     {"version": VERSION, "experts": html, "cover": html, "topics": html, "corrections": html,
+     "contents": html, the questions as links to their anchors, "minutes": reading time,
      "description": the lead's first 40 words, for the meta tags,
      "topic_names": [...], "people": [{"name", "path", "role", "affiliation", "photo"}],
      "notes": [{"text", "date"}]}
 
-They are rendered again when the interview, its credits, its topics, an expert or topic it
-shows, or its correction notes change (interviews.signals, cms.reports.signals), and all of
+Experts are named as the interview's language writes them (Expert.in_language). They are
+rendered again when the interview, its blocks, its credits, its topics, an expert (or an
+expert's translation) or topic it shows, or its correction notes change (interviews.signals,
+cms.reports.signals), and all of
 them by `manage.py render_bodies` after an upgrade. Parts stored by an earlier VERSION are
 rendered on each view until then. Addresses are stored as paths; the page
 makes them absolute. When an image's renditions cannot be made nothing is stored, and the
@@ -22,41 +25,56 @@ Plain functions rather than templates, as for the body: the benchmark's dataset 
 parts of 100,000 interviews.
 """
 
+import math
+
+from django.db.models import Prefetch
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html, format_html_join, strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext
 
 from interviews.body import ImageUnavailable, stored_picture
-from interviews.models import RENDERED_COLUMNS, Interview
+from interviews.models import RENDERED_COLUMNS, Block, Interview
 
-COVER_SIZES = "(min-width: 48rem) 46rem, 100vw"
+BLOCK_FIELDS = ["interview_id", "order", "kind", "text", "anchor"]
+COVER_SIZES = "(min-width: 80rem) 68rem, 100vw"
 # Raised whenever the parts gain or change a key.
 VERSION = 3
 DESCRIPTION_WORDS = 40
+CONTENTS_WORDS = 14
+# Silent reading of non-fiction, in words per minute, for the reading time.
+WORDS_PER_MINUTE = 200
 
 
-def render_parts(interview, credits=None, tags=None, notes=None, *, to_store=False):
-    """Return the interview's page parts; credits, tags and notes are read when not given.
+def render_parts(interview, credits=None, tags=None, notes=None, blocks=None, *, to_store=False):
+    """Return the interview's page parts; credits, tags, notes and blocks are read when not given.
 
     Parts to store must be complete: an image that could not be given its renditions then
     raises ImageUnavailable.
     """
-    credits = list(interview.interview_experts.select_related("expert") if credits is None else credits)
+    if credits is None:
+        credits = interview.interview_experts.select_related("expert").prefetch_related(
+            "expert__translations"
+        )
+    credits = list(credits)
     tags = list(interview.tags.all() if tags is None else tags)
     notes = list(interview.corrections.all() if notes is None else notes)
+    blocks = list(interview.blocks.all() if blocks is None else blocks)
+    people = [(credit, credit.expert.in_language(interview.language)) for credit in credits]
     with translation.override(interview.interface_language):
         return {
             "version": VERSION,
-            "experts": "".join(_expert_box(credit, to_store) for credit in credits),
+            "experts": "".join(_expert_box(credit, expert, to_store) for credit, expert in people),
             "cover": _cover(interview, to_store),
             "topics": _topics(tags),
             "corrections": _corrections(interview, notes),
+            "contents": _contents(blocks),
+            "minutes": reading_minutes(interview, blocks),
             "description": Truncator(interview.lead).words(DESCRIPTION_WORDS, truncate=" …"),
             "topic_names": [tag.name for tag in tags],
-            "people": [credited_person(credit) for credit in credits],
+            "people": [credited_person(credit, expert) for credit, expert in people],
             # The date the note states, which editors may set, not when its row was saved.
             "notes": [{"text": note.text, "date": note.date.isoformat()} for note in notes],
         }
@@ -69,7 +87,12 @@ def refresh_parts(interview_ids):
         .without_search_columns()
         .defer(*RENDERED_COLUMNS)
         .with_credits()
-        .prefetch_related("tags", "corrections")
+        .prefetch_related(
+            "credited_experts__expert__translations",
+            "tags",
+            "corrections",
+            Prefetch("blocks", Block.objects.only(*BLOCK_FIELDS)),
+        )
     )
     for interview in interviews:
         try:
@@ -78,6 +101,7 @@ def refresh_parts(interview_ids):
                 interview.credited_experts,
                 interview.tags.all(),
                 interview.corrections.all(),
+                interview.blocks.all(),
                 to_store=True,
             )
         except ImageUnavailable:
@@ -86,8 +110,7 @@ def refresh_parts(interview_ids):
         Interview.objects.filter(pk=interview.pk).update(page_parts=parts)
 
 
-def _expert_box(credit, to_store):
-    expert = credit.expert
+def _expert_box(credit, expert, to_store):
     photo = ""
     if expert.photo:
         photo = stored_picture(
@@ -136,6 +159,27 @@ def _topics(tags):
     return format_html('<ul class="tags" aria-label="{}">{}</ul>', gettext("Topics"), items)
 
 
+def _contents(blocks):
+    questions = [block for block in blocks if block.kind == Block.Kind.QUESTION and block.anchor]
+    if len(questions) < 2:
+        return ""
+    items = format_html_join(
+        "",
+        '<li><a href="#{}">{}</a></li>',
+        (
+            (block.anchor, Truncator(strip_tags(block.text)).words(CONTENTS_WORDS, truncate=" …"))
+            for block in questions
+        ),
+    )
+    return format_html('<ol class="contents__list">{}</ol>', items)
+
+
+def reading_minutes(interview, blocks):
+    """Return the minutes a reader needs for the lead and the blocks' text, at least one."""
+    words = len(interview.lead.split()) + sum(len(strip_tags(block.text).split()) for block in blocks)
+    return max(1, math.ceil(words / WORDS_PER_MINUTE))
+
+
 def _corrections(interview, notes):
     # Rare, so the reports app's own template renders them.
     if not notes:
@@ -154,16 +198,17 @@ def person(expert):
     }
 
 
-def credited_person(credit):
+def credited_person(credit, expert):
     """Return what an interview's structured data says of its expert: the role recorded with it.
 
-    The recorded role is one line, position and affiliation at the time; the current affiliation
-    is named apart only while that line still ends with it, so a later move rewrites nothing.
+    expert is the credited expert as the interview's language names them. The recorded role is
+    one line, position and affiliation at the time; the current affiliation is named apart only
+    while that line still ends with it, so a later move rewrites nothing.
     """
-    affiliation = credit.expert.affiliation
+    affiliation = expert.affiliation
     recorded = credit.role == affiliation or credit.role.endswith(f", {affiliation}")
     return {
-        **person(credit.expert),
+        **person(expert),
         "role": credit.role,
         "affiliation": affiliation if affiliation and recorded else "",
     }

@@ -49,15 +49,18 @@ def refresh_search_index(interview_ids):
     from interviews.models import Interview
 
     interviews = Interview.objects.filter(pk__in=list(interview_ids)).prefetch_related(
-        "blocks", "tags", "experts"
+        "blocks", "tags", "experts__translations"
     )
     for interview in interviews:
         parts = [interview.lead]
         for block in interview.blocks.all():
             parts += [plain_text(block.text), block.caption]
-        names = [expert.name for expert in interview.experts.all()] + [
-            tag.name for tag in interview.tags.all()
-        ]
+        # An expert is found by the name in any script the site writes it in.
+        names = [
+            name
+            for expert in interview.experts.all()
+            for name in dict.fromkeys([expert.name, *(t.name for t in expert.translations.all())])
+        ] + [tag.name for tag in interview.tags.all()]
         Interview.objects.filter(pk=interview.pk).update(
             search_text="\n".join(part for part in parts if part),
             search_names=" · ".join(names),

@@ -12,6 +12,7 @@ from interviews.models import (
     DERIVED_COLUMNS,
     Block,
     Expert,
+    ExpertTranslation,
     Interview,
     InterviewExpert,
     StatusChange,
@@ -88,6 +89,8 @@ def block_changed(sender, instance, raw=False, **kwargs):
     if not raw:
         with renditions.deferred():
             refresh_bodies([instance.interview_id])
+            # The page's questions and reading time are among its stored parts.
+            refresh_parts([instance.interview_id])
         keys.interview_changed(instance.interview_id)
 
 
@@ -151,6 +154,17 @@ def expert_saved(sender, instance, created, raw=False, **kwargs):
         names_changed(ids)
         refresh_bodies(ids)
         keys.purge([keys.expert(instance.pk)])
+
+
+@receiver(post_save, sender=ExpertTranslation)
+@receiver(post_delete, sender=ExpertTranslation)
+def expert_translation_changed(sender, instance, raw=False, **kwargs):
+    if not raw:
+        credits = InterviewExpert.objects.filter(expert_id=instance.expert_id)
+        ids = list(credits.values_list("interview_id", flat=True))
+        names_changed(ids)
+        refresh_bodies(ids)  # answers name their speakers as the interview's language does
+        keys.purge([keys.expert(instance.expert_id)])
 
 
 @receiver(post_save, sender=Block)

@@ -1,3 +1,4 @@
+from collections import Counter
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -33,6 +34,10 @@ from interviews.workflow import ApprovalLinkError, approval_from_token, can_prev
 LANGUAGE_NAMES = dict(settings.CONTENT_LANGUAGES)
 
 SHORT_LIST = 5000
+# The front page's first screenful: interviews with pictures after the lead, and topic sections.
+FRONT_TOP = 3
+FRONT_TOPICS = 3
+FRONT_TOPIC_ITEMS = 4
 MAX_APPROVAL_COMMENT = 5000
 
 
@@ -84,8 +89,55 @@ def _listing(request, interviews):
 
 def home(request):
     listing = _listing(request, Interview.objects.published())
+    page = listing["page"]
+    if page.number == 1:
+        # The front page: a lead, the next few with pictures, the rest as a list, then topics.
+        page.object_list = interviews = list(page.object_list.prefetch_related("tags"))
+        if interviews:
+            # The lead is the newest interview with a picture, if the page has one.
+            lead = next((interview for interview in interviews if interview.cover_image), interviews[0])
+            others = [interview for interview in interviews if interview is not lead]
+            listing.update(
+                lead=lead,
+                top=others[:FRONT_TOP],
+                recent=others[FRONT_TOP:],
+                sections=_topic_sections(lead, interviews, listing["language"], request.LANGUAGE_CODE),
+            )
     response = render(request, "interviews/home.html", listing)
-    return keys.tag(response, [keys.LISTS, *keys.listed(listing["page"])])
+    sectioned = [item for section in listing.get("sections", ()) for item in section["interviews"]]
+    return keys.tag(response, [keys.LISTS, *keys.listed(page), *keys.listed(sectioned)])
+
+
+def _topic_sections(lead, interviews, language, interface):
+    """Return the topics most of these interviews share, each with its latest other interviews.
+
+    A bounded number of small queries: the topics come from the page's own interviews in the
+    interface's languages, and each topic's interviews are read from the tagged_recent index.
+    """
+    languages = [language] if language else _interface_content_languages(interface)
+    counts = Counter(
+        tag for interview in interviews if interview.language in languages for tag in interview.tags.all()
+    )
+    topics = [tag for tag, n in sorted(counts.items(), key=lambda item: (-item[1], item[0].name)) if n > 1]
+    published = Interview.objects.published().filter(language__in=languages)
+    picked = {}
+    for tag in topics[:FRONT_TOPICS]:
+        tagged = TaggedInterview.objects.filter(tag=tag, content_object__in=published).exclude(
+            content_object_id=lead.pk
+        )
+        # The topic's interviews added last, read backwards from the tagged_recent index.
+        ids = tagged.order_by("-content_object").values_list("content_object_id", flat=True)
+        ids = list(ids[:FRONT_TOPIC_ITEMS])
+        if ids and set(ids) not in [set(other) for other in picked.values()]:
+            picked[tag] = ids  # a topic with just the interviews of one before it adds nothing
+    wanted = {pk for ids in picked.values() for pk in ids}
+    rows = list(published.filter(pk__in=wanted).for_listing())  # newest first
+    sections = []
+    for tag, ids in picked.items():
+        shown = [interview for interview in rows if interview.pk in ids]
+        if shown:
+            sections.append({"tag": tag, "interviews": shown})
+    return sections
 
 
 def render_interview(request, interview, status=200, **extra):
@@ -168,16 +220,21 @@ def _answer_approval(request, approval, interview):
 
 
 def expert_list(request):
+    language = request.LANGUAGE_CODE
     experts = (
-        Expert.objects.filter(interviews__in=Interview.objects.published())
+        Expert.objects.in_language(language)
+        .filter(interviews__in=Interview.objects.published())
         .annotate(interview_count=Count("interviews", distinct=True))
-        .order_by("name")
+        .order_by(Coalesce("translation_here__name", "name"))
     )
+    experts = [expert.in_language(language) for expert in experts]
     return render(request, "interviews/expert_list.html", {"experts": experts})
 
 
 def expert_detail(request, slug):
-    expert = get_object_or_404(Expert.objects.prefetch_related("links"), slug=slug)
+    expert = get_object_or_404(
+        Expert.objects.in_language(request.LANGUAGE_CODE).prefetch_related("links"), slug=slug
+    )
     # A subquery, not a join: PostgreSQL would otherwise walk every published interview in date
     # order probing each for the expert (see docs/benchmarks).
     credited = InterviewExpert.objects.filter(expert=expert).values("interview_id")
@@ -186,7 +243,8 @@ def expert_detail(request, slug):
     if not listing["page"].paginator.count and (not listing["language"] or not interviews.exists()):
         # An expert with no published interview yet may be named in one still under embargo.
         raise Http404("No published interviews with this expert.")
-    response = render(request, "interviews/expert_detail.html", {"expert": expert, **listing})
+    context = {"expert": expert.in_language(request.LANGUAGE_CODE), **listing}
+    response = render(request, "interviews/expert_detail.html", context)
     return keys.tag(response, [keys.expert(expert.pk), *keys.listed(listing["page"])])
 
 
@@ -238,9 +296,21 @@ def search(request):
     return render(request, "interviews/search.html", context)
 
 
+def _interface_content_languages(interface):
+    """Return the content languages whose interviews are shown in an interface language."""
+    others = {code for code, _name in settings.LANGUAGES} - {interface}
+    if interface != settings.LANGUAGE_CODE:
+        return [interface]
+    return [code for code in LANGUAGE_NAMES if code not in others]
+
+
 def tag_list(request):
+    # The topics of the interviews this interface shows: Russian topics on the Russian index.
+    interviews = Interview.objects.published().filter(
+        language__in=_interface_content_languages(request.LANGUAGE_CODE)
+    )
     tags = (
-        Tag.objects.filter(interviews_taggedinterview_items__content_object__in=Interview.objects.published())
+        Tag.objects.filter(interviews_taggedinterview_items__content_object__in=interviews)
         .annotate(interview_count=Count("interviews_taggedinterview_items", distinct=True))
         .order_by("name")
     )

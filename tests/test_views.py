@@ -53,8 +53,13 @@ class HomePageTests(TestCase):
         expert_b = make_expert()
         for count in (3, 30):
             add_interviews(count, experts=[self.expert, expert_b], tags=["Water", "China"])
-            with self.assertNumQueries(3):
+            # The list (count, rows, credits), its topics, each of the two topics' latest ids, and
+            # the topic sections' rows and credits.
+            with self.assertNumQueries(8):
                 self.client.get(reverse("interviews:home"))
+        # Later pages are the plain list.
+        with self.assertNumQueries(3):
+            self.client.get(reverse("interviews:home"), {"page": 2})
 
 
 class InterviewPageTests(TestCase):

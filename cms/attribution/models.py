@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.encoding import uri_to_iri
 from django.utils.html import format_html
 
 from cms.attribution.links import PAGE_URL_MAX_LENGTH
@@ -101,7 +102,8 @@ class SourceNotice(models.Model):
 
     def render(self, url):
         """Return the notice as HTML with url as an active link."""
-        return _fill(self.text, "{link}", format_html('<a href="{}">{}</a>', url, url))
+        # The address as readers read it: percent-escapes of non-Latin letters decoded (an IRI).
+        return _fill(self.text, "{link}", format_html('<a href="{}">{}</a>', url, uri_to_iri(url)))
 
     def render_first_published(self, outlet, url):
         """Return the partner credit as HTML with the outlet's name linked to the original."""

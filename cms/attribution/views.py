@@ -66,7 +66,9 @@ def republish(request, slug):
         blocks = list(interview.blocks.all())
         left_out = [block for block in blocks if block.kind == block.Kind.IMAGE and block.image]
         left_out = [block for block in left_out if not block.reuse_allowed]
-        for block, speaker in zip(blocks, answer_speakers(interview.credited_experts, blocks), strict=True):
+        for block, speaker in zip(
+            blocks, answer_speakers(interview.credited_experts, blocks, interview.language), strict=True
+        ):
             block.speaker_name = speaker
             block.reuse_src = (
                 absolute_url(request, block.image.url) if block.image and block.reuse_allowed else ""

@@ -23,6 +23,7 @@ from datetime import timedelta
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, connections, reset_queries, transaction
+from django.db.models import prefetch_related_objects
 from django.db.models.sql import Query
 from django.utils import timezone
 from django.utils.text import slugify
@@ -273,7 +274,7 @@ def make_interviews(data, numbers, tags, experts, now, ids):
         ]
         # What the site renders on save (interviews.body, interviews.page_parts).
         interview.body_html = render_body(interview, blocks, to_store=True, credits=credited)
-        interview.page_parts = render_parts(interview, credited, chosen, [], to_store=True)
+        interview.page_parts = render_parts(interview, credited, chosen, [], blocks, to_store=True)
         block_lists.append(blocks)
     return rows, block_lists, parts
 
@@ -412,7 +413,11 @@ class Command(BaseCommand):
                     bio=f"<p>{data.text(120)}</p>",
                 )
             )
-        return Expert.objects.bulk_create(experts, batch_size=1000)
+        made = Expert.objects.bulk_create(experts, batch_size=1000)
+        # Made here, so without translations; the parts rendered for them ask for those.
+        for start in range(0, len(made), 500):
+            prefetch_related_objects(made[start : start + 500], "translations")
+        return made
 
     def progress(self, counts):
         written = 0

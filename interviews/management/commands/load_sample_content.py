@@ -1,4 +1,5 @@
 import io
+import math
 from datetime import timedelta
 
 import reversion
@@ -6,10 +7,10 @@ from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageColor, ImageDraw, ImageFont
 
 from interviews import sample_content
-from interviews.models import Block, Expert, ExpertLink, Interview, InterviewExpert
+from interviews.models import Block, Expert, ExpertLink, ExpertTranslation, Interview, InterviewExpert
 from interviews.related import refresh_all_related
 
 PALETTE = ["#8a1c1c", "#1f4e5f", "#4a5d23", "#5b3a6b", "#7a5418"]
@@ -26,6 +27,34 @@ def placeholder_photo(text, size, colour):
         draw.text((size[0] / 2, size[1] / 2), initials, fill="#fffefb", font=font, anchor="mm")
     buffer = io.BytesIO()
     image.save(buffer, "JPEG", quality=80)
+    return ContentFile(buffer.getvalue())
+
+
+def placeholder_landscape(size, colour, seed):
+    """Return a JPEG of hills under a pale sky in shades of one colour, for demo covers."""
+    width, height = size
+    base = ImageColor.getrgb(colour)
+    sky = tuple(round(c + (255 - c) * 0.82) for c in base)
+    image = Image.new("RGB", size, sky)
+    draw = ImageDraw.Draw(image)
+    sun = (width * (0.2 + 0.15 * (seed % 4)), height * 0.3)
+    draw.ellipse(
+        [sun[0] - 60, sun[1] - 60, sun[0] + 60, sun[1] + 60],
+        fill=tuple(round(c + (255 - c) * 0.93) for c in base),
+    )
+    for layer in range(4):
+        shade = 0.65 - layer * 0.2
+        fill = tuple(round(c + (255 - c) * max(shade, 0)) for c in base)
+        top = height * (0.45 + layer * 0.13)
+        points = [(0, height)]
+        for step in range(0, 13):
+            x = width * step / 12
+            wave = math.sin(step * (0.9 + layer * 0.35) + seed * 1.7 + layer) * height * (0.06 + 0.02 * layer)
+            points.append((x, top + wave))
+        points.append((width, height))
+        draw.polygon(points, fill=fill)
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=82)
     return ContentFile(buffer.getvalue())
 
 
@@ -47,7 +76,9 @@ class Command(BaseCommand):
         )
 
     def load_expert(self, index, data):
-        if Expert.objects.filter(slug=data["slug"]).exists():
+        existing = Expert.objects.filter(slug=data["slug"]).first()
+        if existing:
+            self.load_translations(existing, data)  # added by a later release of the samples
             return False
         fields = {key: data[key] for key in ("name", "slug", "position", "affiliation", "short_bio", "bio")}
         expert = Expert(**fields, photo_credit=data.get("photo_credit", ""))
@@ -56,7 +87,12 @@ class Command(BaseCommand):
         expert.save()
         for order, (label, url) in enumerate(data.get("links", [])):
             ExpertLink.objects.create(expert=expert, label=label, url=url, order=order)
+        self.load_translations(expert, data)
         return True
+
+    def load_translations(self, expert, data):
+        for language, fields in data.get("translations", {}).items():
+            ExpertTranslation.objects.get_or_create(expert=expert, language=language, defaults=fields)
 
     def load_interview(self, index, data):
         if Interview.objects.filter(slug=data["slug"]).exists():
@@ -83,7 +119,7 @@ class Command(BaseCommand):
         )
         colour = PALETTE[(index + 2) % len(PALETTE)]
         interview.cover_image.save(
-            f"cover-{index}.jpg", placeholder_photo(data["title"], (1200, 800), colour), save=False
+            f"cover-{index}.jpg", placeholder_landscape((1200, 800), colour, index), save=False
         )
         interview.save()
         interview.tags.set(data.get("tags", []))

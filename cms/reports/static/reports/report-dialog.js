@@ -375,6 +375,8 @@ class TouchButton {
       clearTimeout(timer);
       timer = setTimeout(() => this.update(), 120);
     });
+    window.addEventListener("scroll", () => this.place(), { passive: true });
+    window.addEventListener("resize", () => this.place());
   }
 
   update() {
@@ -385,12 +387,23 @@ class TouchButton {
       return;
     }
     this.range = range.cloneRange();
-    const box = range.getBoundingClientRect();
     this.button.hidden = false;
-    const width = this.button.offsetWidth;
-    const left = Math.min(Math.max(8, box.left), document.documentElement.clientWidth - width - 8);
-    this.button.style.left = `${left + window.scrollX}px`;
-    this.button.style.top = `${box.bottom + window.scrollY + 10}px`;
+    this.place();
+  }
+
+  // Fixed at the bottom edge of the window, or the top one when the selection is down there, so
+  // the button never covers the selected lines (nor the text just after them, which the reader
+  // may be checking). Kept in place as the page scrolls.
+  place() {
+    if (this.button.hidden || !this.range) return;
+    const box = this.range.getBoundingClientRect();
+    const margin = 12;
+    const height = this.button.offsetHeight;
+    const viewport = window.visualViewport ? window.visualViewport.height : window.innerHeight;
+    const width = document.documentElement.clientWidth;
+    this.button.style.left = `${Math.max(margin, (width - this.button.offsetWidth) / 2)}px`;
+    const bottom = viewport - height - margin;
+    this.button.style.top = `${box.bottom + margin < bottom ? bottom : margin}px`;
   }
 }
 
@@ -409,6 +422,8 @@ function start() {
   });
   if (navigator.maxTouchPoints > 0 || window.matchMedia("(pointer: coarse)").matches) {
     new TouchButton(dialog, strings.touchButton);
+    // The footer then speaks of the button rather than of Ctrl+Enter (site.css).
+    document.documentElement.classList.add("has-report-button");
   }
 }
 

@@ -362,3 +362,19 @@ def test_honorifics_are_not_part_of_the_name():
     )
     assert (parsed.expert_name, parsed.expert_role) == ("Lena Park", "Sleep researcher at the City Clinic")
     assert answers(parsed) == [(0, "Over years, yes."), (0, "Dark rooms.")]
+
+
+def test_a_second_expert_who_answers_once_by_full_name_is_that_answers_speaker():
+    parsed = parse_text(
+        "Tomas Reiter and Nadia Ormen: why the river ports are busy again\n\n"
+        "Tomas Reiter is an economist at the Harbour Institute.\n\n"
+        "Q: What changed this spring?\n\nReiter: Freight rates fell by a third.\n\n"
+        "Q: Do the towns agree?\n\nNadia Ormen: Not all of them; the upstream ones lose pilots.\n\n"
+        "Q: And next year?\n\nReiter: More barges, fewer trucks."
+    )
+    assert [e.name for e in parsed.experts] == ["Tomas Reiter", "Nadia Ormen"]
+    assert answers(parsed) == [
+        (0, "Freight rates fell by a third."),
+        (1, "Not all of them; the upstream ones lose pilots."),
+        (0, "More barges, fewer trucks."),
+    ]

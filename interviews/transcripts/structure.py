@@ -139,6 +139,8 @@ class _Reader:
         intro = " ".join(
             [*self.fields["title"], *self.fields["lead"], *(strip_prefix(p.text) for p in before)]
         )
+        # The paragraphs before the first question as written: a title may open with names and a colon.
+        opening = " ".join(p.text for p in before)
         unexplained = []
         # A prefix that twice opens the paragraph right after a question is who answers it.
         answering = Counter(
@@ -166,6 +168,8 @@ class _Reader:
                         or people.mentions(intro, found)
                     )
                 )
+                # A full name the opening gives, starting a reply once, is that person answering.
+                or (answering[k] and people.looks_like_name(found) and people.mentions(opening, found))
             )
             if speaker:
                 paragraph.speaker = " ".join(found.split())

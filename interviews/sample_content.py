@@ -128,6 +128,7 @@ def _insert_blocks(parsed, extra):
 
 
 def _complete(interview, index, entry):
+    """Give the imported draft what interviews.toml adds: pictures, topics, address, status, byline."""
     for block in interview.blocks.filter(kind=Block.Kind.IMAGE):
         photo = placeholder_photo(block.caption, (1200, 800), PALETTE[block.order % len(PALETTE)])
         block.image.save(f"block-{index}-{block.order}.jpg", photo, save=False)

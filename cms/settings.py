@@ -229,6 +229,21 @@ PAGE_CACHE_QUERY_PARAMETERS = ["language", "page", "q", "expert", "tag"]
 PAGE_CACHE_PRIVATE_SECTIONS = {"admin", "preview", "approval", "reports", "attribution", "_floor"}
 # When pages next change with no save to announce it: no cached page is served past it.
 PAGE_CACHE_NEXT_CHANGE = "interviews.workflow.next_publication"
+# Models whose rows appear on public pages: any save or delete outdates every cached page.
+# StatusChange stands for the workflow's moves, which write the interview with a queryset update
+# (no save signal) and record one StatusChange each.
+PAGE_CACHE_WATCHED_MODELS = [
+    "interviews.Interview",
+    "interviews.Block",
+    "interviews.InterviewExpert",
+    "interviews.Expert",
+    "interviews.ExpertLink",
+    "interviews.StatusChange",
+    "interviews.TaggedInterview",
+    "taggit.Tag",
+    "reports.Correction",
+    "attribution.SourceNotice",
+]
 # Routes /_floor/, the constant page the benchmark (scripts/benchmark) compares every page with.
 BENCHMARK_FLOOR = env_bool("BENCHMARK_FLOOR", False)
 # Feeds carry whole interviews when true, the lead only when false.

@@ -1,7 +1,7 @@
 import reversion
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import Count
 from django.template.response import TemplateResponse
@@ -189,6 +189,10 @@ class InterviewAdmin(VersionAdmin):
         interview was republished): interviews imports none of them.
         """
         name = display.__name__
+        if hasattr(cls, name) or fieldset not in [title for title, _options in cls.fieldsets]:
+            raise ImproperlyConfigured(
+                f"No fieldset {fieldset!r}, or {name!r} is taken, on the interview admin."
+            )
         setattr(cls, name, staticmethod(display))
         cls.readonly_fields = [*cls.readonly_fields, name]
         cls.fieldsets = [

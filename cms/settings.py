@@ -12,6 +12,8 @@ from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_noop
 
+from cms.cache import redis_cache
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -156,16 +158,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Its table is made by `migrate` (cms/pagecache/apps.py). A local-memory cache is one process's
 # own, so it is the default only with DEBUG on, where runserver is one process.
 _CACHE_URL = os.environ.get("CACHE_URL", "locmem://" if DEBUG else "db://")
-if _CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
-    CACHES = {
-        "default": {
-            # Django's RedisCache, answering a miss instead of an error while Redis is down.
-            "BACKEND": "cms.cache.ResilientRedisCache",
-            "LOCATION": _CACHE_URL,
-            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "cms"),
-            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1},
-        }
-    }
+_REDIS_CACHE = _CACHE_URL.startswith(("redis://", "rediss://", "unix://"))
+if _REDIS_CACHE:
+    # django-redis, answering as an empty cache while Redis is down (cms/cache.py).
+    CACHES = {"default": redis_cache(_CACHE_URL, key_prefix=os.environ.get("CACHE_KEY_PREFIX", "cms"))}
 elif _CACHE_URL == "db://":
     CACHES = {
         "default": {
@@ -183,6 +179,10 @@ else:
     raise ImproperlyConfigured(
         f"CACHE_URL must be redis://…, db://, locmem:// or dummy://, not {_CACHE_URL!r}."
     )
+
+# The errors django-redis ignores go to cms.cache's logger (see LOGGING).
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+DJANGO_REDIS_LOGGER = "cms.cache"
 
 # Work that does not belong in a request runs in `manage.py worker` (cms/jobs), queued in the
 # database. TASKS_BACKEND=immediate runs it inside the request that queues it, with no worker.
@@ -376,9 +376,7 @@ AXES_COOLOFF_TIME = LOGIN_COOLOFF_MINUTES / 60  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 # Counts go to Redis when there is one, else to the database: either way every process shares them.
 AXES_HANDLER = (
-    "axes.handlers.cache.AxesCacheHandler"
-    if CACHES["default"]["BACKEND"] == "cms.cache.ResilientRedisCache"
-    else "axes.handlers.database.AxesDatabaseHandler"
+    "axes.handlers.cache.AxesCacheHandler" if _REDIS_CACHE else "axes.handlers.database.AxesDatabaseHandler"
 )
 AXES_CLIENT_IP_CALLABLE = "cms.clients.client_ip"
 AXES_LOCKOUT_CALLABLE = "cms.security.views.lockout_response"
@@ -430,7 +428,12 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"cache_outage": {"()": "cms.cache.OutageLogFilter"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    # A line per job run is the worker's to print (`manage.py worker -v 1`), not every request's.
-    "loggers": {"django_tasks": {"level": "WARNING"}},
+    "loggers": {
+        # A line per job run is the worker's to print (`manage.py worker -v 1`), not every request's.
+        "django_tasks": {"level": "WARNING"},
+        # The errors django-redis ignores while Redis is down: one warning per interval.
+        "cms.cache": {"filters": ["cache_outage"]},
+    },
 }

@@ -222,8 +222,6 @@ INTERVIEWS_PER_PAGE = env_int("INTERVIEWS_PER_PAGE", 12)
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
 # The query parameters public pages read; the page cache keys on these and ignores any other.
 PAGE_CACHE_QUERY_PARAMETERS = ["language", "page", "q", "expert", "tag"]
-# Routes /_floor/, the constant page the benchmark (scripts/benchmark) compares every page with.
-BENCHMARK_FLOOR = env_bool("BENCHMARK_FLOOR", False)
 # Feeds carry whole interviews when true, the lead only when false.
 FEED_FULL_CONTENT = env_bool("FEED_FULL_CONTENT", True)
 TAGGIT_CASE_INSENSITIVE = True

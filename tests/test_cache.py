@@ -1,6 +1,7 @@
 """The shared cache on a real Redis (.ci/run starts one at 127.0.0.1:6379), and how CACHE_URL picks it."""
 
 import json
+import logging
 import subprocess
 import sys
 import unittest
@@ -10,7 +11,7 @@ from django.conf import settings
 from django.core.cache import caches
 from django.test import SimpleTestCase, override_settings
 
-from cms.cache import redis_cache
+from cms.cache import OutageLogFilter, redis_cache
 from tests.builders import run_in_threads
 
 REDIS_URL = "redis://127.0.0.1:6379/14"
@@ -98,3 +99,15 @@ class CacheUrlTests(SimpleTestCase):
                 cache, axes = self.cache_settings(url)
                 self.assertEqual(cache["BACKEND"], backend)
                 self.assertEqual(axes, "axes.handlers.database.AxesDatabaseHandler")
+
+
+class OutageLogFilterTests(SimpleTestCase):
+    def test_an_outage_logs_one_warning_per_interval(self):
+        throttle = OutageLogFilter(interval=60)
+        records = [
+            logging.LogRecord("cms.cache", logging.ERROR, __file__, 1, "Exception ignored", (), None)
+            for _ in range(3)
+        ]
+        self.assertEqual([throttle.filter(record) for record in records], [True, False, False])
+        self.assertEqual(records[0].levelname, "WARNING")
+        self.assertEqual(records[0].getMessage(), "Cache unavailable: serving without it")

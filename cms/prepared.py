@@ -21,12 +21,15 @@ def fetch(sql, params):
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             return cursor.fetchall()
-    # As connection.cursor() does (health check, error wrapping, query log), with a cursor that
-    # binds its parameters on the server and prepares the statement.
+    # As connection.cursor() does (health check, thread check, error wrapping, query log), with a
+    # cursor that binds its parameters on the server and prepares the statement.
+    # tests/test_database.py fails if Django changes these methods.
     connection.close_if_health_check_failed()
     connection.ensure_connection()
+    connection.validate_thread_sharing()
     with connection.wrap_database_errors:
-        cursor = connection._prepare_cursor(_PreparingCursor(connection.connection))
+        raw = PreparingCursor(connection.connection)
+    cursor = connection.make_debug_cursor(raw) if connection.queries_logged else connection.make_cursor(raw)
     with cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
@@ -36,7 +39,7 @@ def fetch(sql, params):
     return rows
 
 
-class _PreparingCursor(psycopg.Cursor):
+class PreparingCursor(psycopg.Cursor):
     def execute(self, query, params=None, *, prepare=None, binary=None):
         return super().execute(query, params, prepare=True, binary=binary)
 

@@ -12,6 +12,8 @@ from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_noop
 
+from cms.cache import redis_cache
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -158,16 +160,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Its table is made by `migrate` (cms/pagecache/apps.py). A local-memory cache is one process's
 # own, so it is the default only with DEBUG on, where runserver is one process.
 _CACHE_URL = os.environ.get("CACHE_URL", "locmem://" if DEBUG else "db://")
-if _CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
-    CACHES = {
-        "default": {
-            # Django's RedisCache, answering a miss instead of an error while Redis is down.
-            "BACKEND": "cms.cache.ResilientRedisCache",
-            "LOCATION": _CACHE_URL,
-            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "cms"),
-            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1},
-        }
-    }
+_REDIS_CACHE = _CACHE_URL.startswith(("redis://", "rediss://", "unix://"))
+if _REDIS_CACHE:
+    # django-redis, answering as an empty cache while Redis is down (cms/cache.py).
+    CACHES = {"default": redis_cache(_CACHE_URL, key_prefix=os.environ.get("CACHE_KEY_PREFIX", "cms"))}
 elif _CACHE_URL == "db://":
     CACHES = {
         "default": {
@@ -185,6 +181,10 @@ else:
     raise ImproperlyConfigured(
         f"CACHE_URL must be redis://…, db://, locmem:// or dummy://, not {_CACHE_URL!r}."
     )
+
+# The errors django-redis ignores go to cms.cache's logger (see LOGGING).
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+DJANGO_REDIS_LOGGER = "cms.cache"
 
 # Work that does not belong in a request runs in `manage.py worker` (cms/jobs), queued in the
 # database. TASKS_BACKEND=immediate runs it inside the request that queues it, with no worker.
@@ -225,8 +225,8 @@ PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
 # The query parameters public pages read; the page cache keys on these and ignores any other.
 PAGE_CACHE_QUERY_PARAMETERS = ["language", "page", "q", "expert", "tag"]
 # First path segments (after a language prefix) the page cache never stores: staff pages, previews,
-# share links, endpoints that count or accept something, the benchmark's floor (and ADMIN_URL's, MEDIA_URL's).
-PAGE_CACHE_PRIVATE_SECTIONS = {"admin", "preview", "approval", "reports", "attribution", "_floor"}
+# share links, endpoints that count or accept something (and ADMIN_URL's, MEDIA_URL's).
+PAGE_CACHE_PRIVATE_SECTIONS = {"admin", "preview", "approval", "reports", "attribution"}
 # When pages next change with no save to announce it: no cached page is served past it.
 PAGE_CACHE_NEXT_CHANGE = "interviews.workflow.next_publication"
 # Models whose rows appear on public pages: any save or delete outdates every cached page.
@@ -244,8 +244,6 @@ PAGE_CACHE_WATCHED_MODELS = [
     "reports.Correction",
     "attribution.SourceNotice",
 ]
-# Routes /_floor/, the constant page the benchmark (scripts/benchmark) compares every page with.
-BENCHMARK_FLOOR = env_bool("BENCHMARK_FLOOR", False)
 # Feeds carry whole interviews when true, the lead only when false.
 FEED_FULL_CONTENT = env_bool("FEED_FULL_CONTENT", True)
 TAGGIT_CASE_INSENSITIVE = True
@@ -398,9 +396,7 @@ AXES_COOLOFF_TIME = LOGIN_COOLOFF_MINUTES / 60  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 # Counts go to Redis when there is one, else to the database: either way every process shares them.
 AXES_HANDLER = (
-    "axes.handlers.cache.AxesCacheHandler"
-    if CACHES["default"]["BACKEND"] == "cms.cache.ResilientRedisCache"
-    else "axes.handlers.database.AxesDatabaseHandler"
+    "axes.handlers.cache.AxesCacheHandler" if _REDIS_CACHE else "axes.handlers.database.AxesDatabaseHandler"
 )
 AXES_CLIENT_IP_CALLABLE = "cms.clients.client_ip"
 AXES_LOCKOUT_CALLABLE = "cms.security.views.lockout_response"
@@ -452,7 +448,12 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"cache_outage": {"()": "cms.cache.OutageLogFilter"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    # A line per job run is the worker's to print (`manage.py worker -v 1`), not every request's.
-    "loggers": {"django_tasks": {"level": "WARNING"}},
+    "loggers": {
+        # A line per job run is the worker's to print (`manage.py worker -v 1`), not every request's.
+        "django_tasks": {"level": "WARNING"},
+        # The errors django-redis ignores while Redis is down: one warning per interval.
+        "cms.cache": {"filters": ["cache_outage"]},
+    },
 }

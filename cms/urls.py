@@ -36,8 +36,5 @@ urlpatterns = [
 # Reader pages: English at /, Russian under /ru/ (see LANGUAGES in settings).
 urlpatterns += i18n_patterns(path("", include("interviews.urls")), prefix_default_language=False)
 
-if settings.BENCHMARK_FLOOR:
-    urlpatterns.append(path("_floor/", views.floor))
-
 if settings.MEDIA_SERVE:
     urlpatterns.append(path(settings.MEDIA_URL.lstrip("/") + "<path:name>", media.serve, name="media"))

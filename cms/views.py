@@ -19,11 +19,3 @@ def robots_txt(request):
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
-
-
-FLOOR_PAGE = "<!doctype html><title>Floor</title><p>A constant page for the benchmark.</p>\n"
-
-
-def floor(request):
-    """Return a constant small page: what the server and middleware cost with no work at all."""
-    return HttpResponse(FLOOR_PAGE)

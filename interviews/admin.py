@@ -1,6 +1,5 @@
 import reversion
 from django.contrib import admin, messages
-from django.contrib.admin.utils import unquote
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import Count
@@ -249,7 +248,7 @@ class InterviewAdmin(VersionAdmin):
             self.message_user(request, message, messages.WARNING)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
-        interview = self.get_object(request, unquote(object_id))
+        interview = self.get_object(request, object_id)  # a number, which admin quoting leaves as it is
         extra = {}
         if interview is not None:
             can_share = is_publisher(request.user) and request.user.has_perm("interviews.add_approvalrequest")

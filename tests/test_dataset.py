@@ -3,13 +3,20 @@ import io
 from django.core.management import call_command
 from django.db import connection
 from django.db.models import Count
-from django.test import TestCase
+from django.test import TestCase, override_settings
 from taggit.models import Tag
 
+from benchmarks.management.commands import generate_dataset
+from benchmarks.views import FLOOR_PAGE
 from interviews.body import render_body
 from interviews.models import Block, Expert, Interview, InterviewExpert
 from interviews.page_parts import render_parts
 from interviews.search import plain_text, search_vectors
+
+
+def generate(size):
+    # Installed only by benchmarks.settings, so called as a command object here.
+    call_command(generate_dataset.Command(), size=size, stdout=io.StringIO())
 
 
 class GenerateDatasetTests(TestCase):
@@ -17,7 +24,7 @@ class GenerateDatasetTests(TestCase):
 
     @classmethod
     def setUpTestData(cls):
-        call_command("generate_dataset", size=40, stdout=io.StringIO())
+        generate(40)
 
     def test_interviews_have_the_shape_of_real_ones(self):
         self.assertEqual(Interview.objects.count(), 40)
@@ -62,7 +69,7 @@ class GenerateDatasetTests(TestCase):
 
         first = dataset()
         Interview.objects.all().delete()
-        call_command("generate_dataset", size=40, stdout=io.StringIO())
+        generate(40)
         self.assertEqual(dataset(), first)
 
     def test_bodies_are_stored_as_the_site_renders_them(self):
@@ -81,3 +88,16 @@ class GenerateDatasetTests(TestCase):
         interview = Interview.objects.published().first()
         self.assertEqual(self.client.get(interview.get_absolute_url()).status_code, 200)
         self.assertEqual(self.client.get("/").status_code, 200)
+
+
+class FloorPageTests(TestCase):
+    def test_the_site_has_no_floor_page(self):
+        self.assertEqual(self.client.get("/_floor/").status_code, 404)
+
+    @override_settings(ROOT_URLCONF="benchmarks.urls")
+    def test_the_benchmark_routes_the_floor_beside_the_site(self):
+        response = self.client.get("/_floor/")
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response.content.decode(), FLOOR_PAGE)
+        self.assertEqual(self.client.get("/").status_code, 200)
+        self.assertEqual(self.client.get("/ru/").status_code, 200)

@@ -4,9 +4,10 @@ from unittest import mock
 from django.db import OperationalError
 from django.test import Client, TestCase, override_settings
 
+from cms.cache import redis_cache
 from tests.test_faults import REDIS_DOWN
 
-REDIS_UP = {"default": {"BACKEND": "cms.cache.ResilientRedisCache", "LOCATION": "redis://127.0.0.1:6379/11"}}
+REDIS_UP = {"default": redis_cache("redis://127.0.0.1:6379/11")}
 
 
 class HealthTests(TestCase):

@@ -14,7 +14,7 @@ from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 from django.conf import settings
-from django.core.management import get_commands
+from django.core.management import find_commands, get_commands
 from django.test import SimpleTestCase
 
 from tests.attribution.loopback import INSIDE, OUTSIDE, http_server, stop
@@ -24,7 +24,6 @@ COMMANDS = {
     "check_republications",
     "compile_translations",
     "create_editor",
-    "generate_dataset",
     "import_transcripts",
     "load_sample_content",
     "rebuild_search_index",
@@ -34,6 +33,8 @@ COMMANDS = {
     "sync_roles",
     "worker",
 }
+# Installed only by the benchmark's settings (benchmarks/settings.py).
+BENCHMARK_COMMANDS = {"generate_dataset"}
 SITE = "https://meridian.example"
 
 
@@ -100,6 +101,7 @@ class ManagePyTests(SimpleTestCase):
     def test_every_command_of_the_project_is_run_here(self):
         ours = {name for name, app in get_commands().items() if app.startswith(("cms.", "interviews"))}
         self.assertEqual(ours, COMMANDS)
+        self.assertEqual(set(find_commands(str(ROOT / "benchmarks" / "management"))), BENCHMARK_COMMANDS)
 
     def test_compile_translations(self):
         self.assertSucceeds(self.manage("compile_translations"), "catalogue(s).")
@@ -127,10 +129,15 @@ class ManagePyTests(SimpleTestCase):
         self.assertSucceeds(self.manage("refresh_related"), "Related interviews worked out for 5 interviews.")
 
     def test_generate_dataset(self):
-        self.assertSucceeds(self.manage("generate_dataset", "--size", "3"), "Generated 3 interviews")
-        self.assertFails(
-            self.manage("generate_dataset", "--size", "3"), "The database already has interviews"
+        benchmark = {"DJANGO_SETTINGS_MODULE": "benchmarks.settings"}
+        self.assertSucceeds(
+            self.manage("generate_dataset", "--size", "3", **benchmark), "Generated 3 interviews"
         )
+        self.assertFails(
+            self.manage("generate_dataset", "--size", "3", **benchmark), "The database already has interviews"
+        )
+        site_only = self.manage("generate_dataset", "--size", "3")
+        self.assertFails(site_only, "Unknown command: 'generate_dataset'")
 
     def test_worker_runs_the_periodic_jobs_and_queues_their_next_runs(self):
         result = self.manage("worker", "--batch")

@@ -1,7 +1,6 @@
 import reversion
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404
@@ -181,7 +180,7 @@ class ErrorReportAdmin(admin.ModelAdmin):
 
     def apply_view(self, request, object_id):
         """Show the suggested correction before and after; on confirmation, change the text."""
-        report = self.get_object(request, unquote(object_id))
+        report = self.get_object(request, object_id)  # a number, which admin quoting leaves as it is
         if report is None:
             raise Http404("No such report.")
         if not self.has_change_permission(request, report):

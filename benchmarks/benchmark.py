@@ -1,14 +1,14 @@
 """Benchmark the public site against a floor: the same server, middleware and settings serving a
 constant page. Run it through scripts/benchmark (README.md, "Benchmark").
 
-Steps: make (or reuse) a dataset of --size interviews; start gunicorn with production settings
-and a Redis cache; drive load from wrk (or scripts/loadgen.py) at a few concurrency levels, with
-the page cache warm and with it off; count each page's queries and EXPLAIN the costly ones;
-measure each worker's memory; write a Markdown results file.
+Steps: make (or reuse) a dataset of --size interviews (`manage.py generate_dataset`); start
+gunicorn with production settings, the floor page routed (benchmarks/settings.py) and a Redis
+cache; drive load from wrk (or benchmarks/loadgen.py) at a few concurrency levels, with the page
+cache warm and with it off; count each page's queries and EXPLAIN the costly ones; measure each
+worker's memory; write a Markdown results file (benchmarks/report.py).
 """
 
 import argparse
-import datetime
 import json
 import os
 import platform
@@ -23,32 +23,13 @@ import time
 import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from benchmarks import report
+from benchmarks.report import PAGES
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
 PYTHON = sys.executable
 HOST = "127.0.0.1"
-PAGES = ["home", "interview", "expert", "tag", "archive p200", "search", "feed", "report POST"]
-CACHED_TARGET_PAGES = ["home", "interview", "expert", "tag"]
-WRK_SCRIPT = """
-local paths, i = {}, 0
-for line in io.lines(os.getenv("BENCH_PATHS")) do paths[#paths + 1] = line end
-local method, body = os.getenv("BENCH_METHOD") or "GET", nil
-if os.getenv("BENCH_BODY") then local f = io.open(os.getenv("BENCH_BODY")); body = f:read("*a"); f:close() end
-local headers = {["X-Forwarded-Proto"] = "https"}
-for name, value in (os.getenv("BENCH_HEADERS") or ""):gmatch("([^:|]+):%s*([^|]+)") do
-  headers[name] = value
-end
-request = function()
-  i = i % #paths + 1
-  return wrk.format(method, paths[i], headers, body)
-end
-done = function(summary, latency, requests)
-  local e = summary.errors
-  io.write(string.format(
-    '{"requests": %d, "seconds": %f, "non2xx": %d, "errors": %d, "p50": %d, "p95": %d, "p99": %d}\\n',
-    summary.requests, summary.duration / 1e6, e.status, e.connect + e.read + e.write + e.timeout,
-    latency:percentile(50), latency:percentile(95), latency:percentile(99)))
-end
-"""
 
 
 def run(command, env=None, **options):
@@ -81,7 +62,8 @@ class Bench:
             "DATABASE_URL": self.database_url,
             "CACHE_URL": f"redis://{HOST}:6379/{args.redis_db}",
             "CACHE_KEY_PREFIX": "bench",
-            "BENCHMARK_FLOOR": "true",
+            # The site's settings, with /_floor/ routed and the dataset command installed.
+            "DJANGO_SETTINGS_MODULE": "benchmarks.settings",
             "STATIC_ROOT": str(self.work / "static"),
             # The load client plays the proxy that ends TLS: its X-Forwarded-Proto is believed.
             "TRUSTED_PROXY_COUNT": "1",
@@ -134,7 +116,7 @@ class Bench:
 
     def django_eval(self, code):
         script = f"import django; django.setup(); {code}"
-        env = {**self.env, "DJANGO_SETTINGS_MODULE": "cms.settings"}
+        env = self.env
         # The last line: apps may print a banner of their own when Django starts.
         return run([PYTHON, "-c", script], env=env, capture_output=True).stdout.strip().splitlines()[-1]
 
@@ -330,13 +312,13 @@ print(json.dumps({{"counts": counts, "plans": plans}}))
                 env["BENCH_BODY"] = str(self.work / "body.json")
             command = [
                 "wrk", "-t", str(min(connections, self.args.wrk_threads)), "-c", str(connections),
-                "-d", f"{self.args.duration}s", "--timeout", "10s", "-s", str(self.work / "bench.lua"),
+                "-d", f"{self.args.duration}s", "--timeout", "10s", "-s", str(HERE / "wrk.lua"),
                 self.url("/"),
             ]  # fmt: skip
             result = subprocess.run(command, capture_output=True, text=True, env=env)
         else:
             command = [
-                PYTHON, str(ROOT / "scripts" / "loadgen.py"),
+                PYTHON, str(HERE / "loadgen.py"),
                 "--url", self.url(""), "--paths", str(path_file),
                 "--connections", str(connections), "--duration", str(self.args.duration), "--method", method,
                 "--header", "X-Forwarded-Proto: https",
@@ -402,15 +384,6 @@ print(json.dumps({{"counts": counts, "plans": plans}}))
 
     # --- report ---------------------------------------------------------------------------
 
-    def machine(self):
-        cpuinfo = Path("/proc/cpuinfo").read_text()
-        cpu = re.search(r"^model name\s*:\s*(.+)$", cpuinfo, re.M)
-        memory = re.search(r"^MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text(), re.M)
-        return (
-            f"{platform.node()}: {cpu.group(1) if cpu else platform.processor()}, {os.cpu_count()} CPUs, "
-            f"{int(memory.group(1)) // 1024} MB RAM, {platform.platform()}"
-        )
-
     def versions(self):
         django = self.django_eval("import django as d; print(d.get_version())")
         parts = [f"Python {platform.python_version()}", f"Django {django}"]
@@ -427,139 +400,9 @@ print(json.dumps({{"counts": counts, "plans": plans}}))
         parts.append(
             output(["wrk", "--version"]).splitlines()[0].split(" [")[0]
             if self.client == "wrk"
-            else "scripts/loadgen.py"
+            else "benchmarks/loadgen.py"
         )
         return ", ".join(part for part in parts if part)
-
-    def write(self, urls, queries, cached, uncached, rss):
-        now = datetime.datetime.now(datetime.UTC)
-        database = "PostgreSQL" if self.args.db == "postgres" else "SQLite"
-        term = urls["search"][0].split("=")[1]
-        lines = [
-            f"# Benchmark: {self.args.size:,} interviews on {database}",
-            "",
-            f"- Date: {now:%Y-%m-%d %H:%M} UTC",
-            f"- Machine: {self.machine()}",
-            f"- Versions: {self.versions()}",
-            f"- Dataset: {urls['total']:,} interviews ({urls['published']:,} public, the rest drafts, "
-            "in review, "
-            f"unpublished or scheduled); generated in {self.generation}",
-            f"- Pages: expert with {urls['expert_interviews']} interviews, "
-            f"tag with {urls['tag_interviews']}, archive of {urls['archive_pages']} pages "
-            f"(page {urls['archive p200'][0].split('=')[1]} measured), "
-            f"{len(urls['interview'])} different interview pages in rotation, search for “{term}”",
-            f"- Load: {self.client}, {self.args.duration} s per page and level, "
-            "from a separate process on loopback; "
-            f"gunicorn with {self.args.workers} sync workers, DEBUG off, Redis cache",
-            f"- Static files (WhiteNoise): {self.static}",
-            f"- Transcript import (parse and save as a draft, rolled back): {self.transcript}",
-            "",
-            "Ratios to the floor (a constant page through the same server, middleware and settings) are what "
-            "to compare; this machine is shared and noisy, so the absolute numbers beside them vary "
-            "from run to run.",
-            "",
-        ]
-        for label, results in (
-            ("Page cache warm", cached),
-            ("Page cache off (PAGE_CACHE_SECONDS=0)", uncached),
-        ):
-            lines += [f"## {label}", ""]
-            for connections, row in results.items():
-                floor = row["floor"]["rps"]
-                lines += [
-                    f"{connections} connections — floor {floor:,.0f} req/s",
-                    "",
-                    "| page | ratio to floor | req/s | p50 ms | p95 ms | p99 ms | queries |",
-                    "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
-                ]
-                for name in PAGES + ["archive p1"]:
-                    m = row[name]
-                    lines.append(
-                        f"| {name} | {m['rps'] / floor:.0%} | {m['rps']:,.0f} | {m['p50'] / 1000:.1f} | "
-                        f"{m['p95'] / 1000:.1f} | {m['p99'] / 1000:.1f} | {queries['counts'].get(name, '')} |"
-                    )
-                lines.append("")
-        lines += self.targets(cached, uncached, rss)
-        if self.notes:
-            lines += ["## Notes", "", *[f"- {note}" for note in self.notes], ""]
-        if queries["plans"]:
-            lines += ["## Query plans (page cache off; the slowest queries of each page)", ""]
-            for name, plans in queries["plans"].items():
-                for plan in plans:
-                    lines += [
-                        f"### {name}: {plan['ms']:.1f} ms",
-                        "",
-                        "```sql",
-                        plan["sql"][:1500],
-                        "```",
-                        "",
-                        "```",
-                        plan["plan"],
-                        "```",
-                        "",
-                    ]
-        suffix = f"{now:%Y%m%d-%H%M}-{self.args.db}-{self.args.size}"
-        path = self.results_dir / f"benchmark-{suffix}.md"
-        path.write_text("\n".join(lines) + "\n")
-        print(f"\nResults written to {path}")
-        return path
-
-    def targets(self, cached, uncached, rss):
-        level = max(cached)
-        lines = ["## Targets", "", f"At {level} connections unless said otherwise.", ""]
-
-        def verdict(ok, text, miss):
-            lines.append(f"- {'met' if ok else 'MISSED'}: {text}" + ("" if ok else f" — {miss}"))
-
-        floor = cached[level]["floor"]["rps"]
-        for name in CACHED_TARGET_PAGES:
-            ratio = cached[level][name]["rps"] / floor
-            verdict(
-                ratio >= 0.6,
-                f"cached {name} page at {ratio:.0%} of the floor (target ≥ 60 %)",
-                f"short by {0.6 - ratio:.0%} points",
-            )
-        row = uncached[level]
-        p50 = min(uncached[c]["interview"]["p50"] for c in uncached) / 1000
-        ratio = row["interview"]["rps"] / row["floor"]["rps"]
-        size_note = (
-            ""
-            if self.args.size >= 100_000 and self.args.db == "postgres"
-            else " (the target is set for 100,000 on PostgreSQL)"
-        )
-        verdict(
-            p50 <= 15,
-            f"uncached interview page p50 {p50:.1f} ms at the lowest load (target ≤ 15 ms){size_note}",
-            f"over by {p50 - 15:.1f} ms",
-        )
-        verdict(
-            ratio >= 0.15,
-            f"uncached interview page at {ratio:.0%} of the floor (target ≥ 15 %){size_note}",
-            f"short by {0.15 - ratio:.0%} points",
-        )
-        p95 = min(uncached[c]["search"]["p95"] for c in uncached) / 1000
-        verdict(
-            p95 <= 50,
-            f"uncached search p95 {p95:.1f} ms at the lowest load (target ≤ 50 ms){size_note}",
-            f"over by {p95 - 50:.1f} ms",
-        )
-        low = min(uncached)
-        deep, first = uncached[low]["archive p200"]["p50"], uncached[low]["archive p1"]["p50"]
-        verdict(
-            deep <= first * 1.2,
-            f"uncached archive page 200 p50 {deep / 1000:.1f} ms vs page 1 {first / 1000:.1f} ms "
-            f"at {low} connections (target ≤ +20 %)",
-            f"{deep / first - 1:.0%} slower",
-        )
-        top = max(rss) if rss else 0
-        verdict(
-            top < 150,
-            f"largest worker RSS {top:.0f} MB after {self.served:,} requests over {len(rss)} workers "
-            "(target < 150 MB)",
-            f"over by {top - 150:.0f} MB",
-        )
-        lines.append("")
-        return lines
 
     # --- main -----------------------------------------------------------------------------
 
@@ -567,7 +410,6 @@ print(json.dumps({{"counts": counts, "plans": plans}}))
         self.client = self.args.client
         if self.client == "auto":
             self.client = "wrk" if shutil.which("wrk") else "python"
-        (self.work / "bench.lua").write_text(WRK_SCRIPT)
         self.served = 0
         try:
             self.prepare_database()
@@ -581,7 +423,7 @@ print(json.dumps({{"counts": counts, "plans": plans}}))
             rss = self.worker_rss()
             self.transcript = self.time_transcript_import()
             print("Transcript import:", self.transcript, flush=True)
-            self.write(urls, queries, cached, uncached, rss)
+            report.write(self, urls, queries, cached, uncached, rss)
         finally:
             self.stop_server()
             self.server_log.close()

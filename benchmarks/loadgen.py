@@ -1,9 +1,9 @@
 """A small HTTP/1.1 keep-alive load client, for machines without wrk (scripts/benchmark).
 
-    python scripts/loadgen.py --url http://127.0.0.1:8765 --paths paths.txt --connections 16 \
+    python benchmarks/loadgen.py --url http://127.0.0.1:8765 --paths paths.txt --connections 16 \
         --duration 5 [--method POST --body body.json --header "Name: value" ...]
 
-Prints one JSON line like wrk's Lua summary in scripts/benchmark.py: requests, seconds,
+Prints one JSON line like the summary of benchmarks/wrk.lua: requests, seconds,
 non-2xx answers, errors and latency percentiles in microseconds.
 """
 

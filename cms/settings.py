@@ -197,6 +197,10 @@ TASKS = {"default": {"BACKEND": _TASK_BACKENDS[_TASKS_BACKEND]}}
 # A failing job is tried this many times in all, waiting JOB_RETRY_SECONDS, then 4 times longer each time.
 JOB_ATTEMPTS = env_int("JOB_ATTEMPTS", 5)
 JOB_RETRY_SECONDS = env_int("JOB_RETRY_SECONDS", 30)
+# What a save outdates (search columns, stored renderings, related lists) is refreshed once, when
+# its transaction commits (interviews/refresh.py). True refreshes at every change instead: the
+# tests' TestCase, whose transaction never commits, reads the refreshed rows at once.
+REFRESH_AT_ONCE = False
 
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 # An editor idle this long is logged out; cms.security.middleware.IdleSessionMiddleware

@@ -52,21 +52,32 @@ def refresh_search_index(interview_ids):
         "blocks", "tags", "experts__translations"
     )
     for interview in interviews:
-        parts = [interview.lead]
-        for block in interview.blocks.all():
-            parts += [plain_text(block.text), block.caption]
-        # An expert is found by the name in any script the site writes it in.
-        names = [
-            name
-            for expert in interview.experts.all()
-            for name in dict.fromkeys([expert.name, *(t.name for t in expert.translations.all())])
-        ] + [tag.name for tag in interview.tags.all()]
-        Interview.objects.filter(pk=interview.pk).update(
-            search_text="\n".join(part for part in parts if part),
-            search_names=" · ".join(names),
-            search_config=CONFIGS.get(interview.language, "simple"),
+        columns = search_columns(
+            interview, interview.blocks.all(), interview.experts.all(), interview.tags.all()
         )
+        Interview.objects.filter(pk=interview.pk).update(**columns)
     update_search_vectors(Interview.objects.filter(pk__in=list(interview_ids)))
+
+
+def search_columns(interview, blocks, experts, tags):
+    """Return the search columns of an interview (but the vectors) from its blocks, experts and tags.
+
+    Each expert comes with its translations prefetched.
+    """
+    parts = [interview.lead]
+    for block in blocks:
+        parts += [plain_text(block.text), block.caption]
+    # An expert is found by the name in any script the site writes it in.
+    names = [
+        name
+        for expert in experts
+        for name in dict.fromkeys([expert.name, *(t.name for t in expert.translations.all())])
+    ] + [tag.name for tag in tags]
+    return {
+        "search_text": "\n".join(part for part in parts if part),
+        "search_names": " · ".join(names),
+        "search_config": CONFIGS.get(interview.language, "simple"),
+    }
 
 
 def search_vectors():

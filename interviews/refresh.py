@@ -141,8 +141,8 @@ def refresh(batch):
     for name, shown in images.items():
         enqueue_unless_waiting(make_image_renditions, name, interview_ids=sorted(shown))
     if changes and keys.purging():
-        experts = {pk for pk in changes for pk in batch.former_experts[pk]}
-        topics = {pk for pk in changes for pk in batch.former_topics[pk]}
+        experts = {expert for pk in changes for expert in batch.former_experts[pk]}
+        topics = {topic for pk in changes for topic in batch.former_topics[pk]}
         batch.keys.update(keys.shown_with(sorted(changes), experts, topics))
     batch.former_experts.clear()
     batch.former_topics.clear()

@@ -29,7 +29,7 @@ from django.dispatch import Signal
 
 from cms.jobs.jobs import enqueue_unless_waiting
 from cms.pagecache.middleware import new_generation
-from interviews import keys, renditions
+from interviews import fragments, keys, renditions
 from interviews.body import ImageUnavailable, render_body
 from interviews.models import RENDERED_COLUMNS, Interview
 from interviews.page_parts import render_parts
@@ -168,7 +168,9 @@ def refresh_content(changes):
         .without_search_columns()
         .defer(*RENDERED_COLUMNS)
         .with_credits()
-        .prefetch_related("credited_experts__expert__translations", "tags", "corrections", "blocks")
+        .prefetch_related(
+            "credited_experts__expert__translations", "tags", "blocks", *fragments.stored_relations()
+        )
     )
     searched = []
     # A new image's job stores the pages showing it (make_image_renditions).
@@ -197,9 +199,9 @@ def _columns(interview, what):
         except ImageUnavailable:
             columns["body_html"] = ""  # the page renders it on each view until the next save
     if PARTS in what:
-        notes = interview.corrections.all()
         try:
-            columns["page_parts"] = render_parts(interview, credits, tags, notes, blocks, to_store=True)
+            # Each stored fragment's rows are prefetched (interviews.fragments).
+            columns["page_parts"] = render_parts(interview, credits, tags, None, blocks, to_store=True)
         except ImageUnavailable:
             columns["page_parts"] = {}  # the page renders them on each view until the next change
     return columns

@@ -1,8 +1,8 @@
 """Search over interviews: full text with ranking on PostgreSQL, plain matching on SQLite.
 
 Each interview keeps its searchable text in its own columns (search_text: lead and body;
-search_names: experts and tags), refreshed after every change by the signals in
-interviews/signals.py. On PostgreSQL two weighted tsvectors are stored beside them, built with
+search_names: experts and tags), refreshed once the transaction of a change commits
+(interviews/refresh.py). On PostgreSQL two weighted tsvectors are stored beside them, built with
 the text-search configuration of the interview's language. search_vector holds everything and
 only decides what matches, through its GIN index. search_head holds the title, people, topics
 and lead and decides the order: ranking reads the vector of every matching row, and the full

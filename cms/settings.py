@@ -199,6 +199,10 @@ TASKS = {"default": {"BACKEND": _TASK_BACKENDS[_TASKS_BACKEND]}}
 # A failing job is tried this many times in all, waiting JOB_RETRY_SECONDS, then 4 times longer each time.
 JOB_ATTEMPTS = env_int("JOB_ATTEMPTS", 5)
 JOB_RETRY_SECONDS = env_int("JOB_RETRY_SECONDS", 30)
+# What a save outdates (search columns, stored renderings, related lists) is refreshed once, when
+# its transaction commits (interviews/refresh.py). True refreshes at every change instead: the
+# tests' TestCase, whose transaction never commits, reads the refreshed rows at once.
+REFRESH_AT_ONCE = False
 
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 # An editor idle this long is logged out; cms.security.middleware.IdleSessionMiddleware
@@ -229,21 +233,6 @@ PAGE_CACHE_QUERY_PARAMETERS = ["language", "page", "q", "expert", "tag"]
 PAGE_CACHE_PRIVATE_SECTIONS = {"admin", "preview", "approval", "reports", "attribution"}
 # When pages next change with no save to announce it: no cached page is served past it.
 PAGE_CACHE_NEXT_CHANGE = "interviews.workflow.next_publication"
-# Models whose rows appear on public pages: any save or delete outdates every cached page.
-# StatusChange stands for the workflow's moves, which write the interview with a queryset update
-# (no save signal) and record one StatusChange each.
-PAGE_CACHE_WATCHED_MODELS = [
-    "interviews.Interview",
-    "interviews.Block",
-    "interviews.InterviewExpert",
-    "interviews.Expert",
-    "interviews.ExpertLink",
-    "interviews.StatusChange",
-    "interviews.TaggedInterview",
-    "taggit.Tag",
-    "reports.Correction",
-    "attribution.SourceNotice",
-]
 # Feeds carry whole interviews when true, the lead only when false.
 FEED_FULL_CONTENT = env_bool("FEED_FULL_CONTENT", True)
 TAGGIT_CASE_INSENSITIVE = True

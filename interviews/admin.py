@@ -10,7 +10,7 @@ from django.utils.html import format_html, format_html_join
 from reversion.admin import VersionAdmin
 
 from interviews import admin_import, admin_tags, admin_workflow
-from interviews.forms import InterviewAdminForm
+from interviews.forms import InterviewAdminForm, ReadOnceInlineFormSet
 from interviews.models import (
     DERIVED_COLUMNS,
     Block,
@@ -72,6 +72,7 @@ class ExpertAdmin(admin.ModelAdmin):
 
 class InterviewExpertInline(admin.TabularInline):
     model = InterviewExpert
+    formset = ReadOnceInlineFormSet
     extra = 0
     autocomplete_fields = ["expert"]
     fields = ["expert", "role", "bio", "order"]
@@ -79,6 +80,7 @@ class InterviewExpertInline(admin.TabularInline):
 
 class BlockInline(admin.StackedInline):
     model = Block
+    formset = ReadOnceInlineFormSet
     extra = 0
     fields = [("kind", "order", "anchor"), "text", "speaker", ("image", "caption", "credit"), "reuse_allowed"]
     readonly_fields = ["anchor"]
@@ -207,6 +209,15 @@ class InterviewAdmin(VersionAdmin):
             interviews = interviews.filter(created_by=request.user)
         return interviews.without_search_columns().with_credits().prefetch_related("tags")
 
+    def get_object(self, request, object_id, from_field=None):
+        # Without the list's prefetches: the change form reads credits and tags through its own fields.
+        interviews = self.get_queryset(request).prefetch_related(None)
+        field = Interview._meta.pk if from_field is None else Interview._meta.get_field(from_field)
+        try:
+            return interviews.get(**{field.name: field.to_python(object_id)})
+        except (Interview.DoesNotExist, ValidationError, ValueError):
+            return None
+
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))
         if not is_publisher(request.user):
@@ -248,19 +259,22 @@ class InterviewAdmin(VersionAdmin):
             self.message_user(request, message, messages.WARNING)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
-        interview = self.get_object(request, object_id)  # a number, which admin quoting leaves as it is
-        extra = {}
-        if interview is not None:
+        request.shows_workflow = True  # the panel render_change_form adds, only when the page is shown
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if getattr(request, "shows_workflow", False) and obj is not None:
             can_share = is_publisher(request.user) and request.user.has_perm("interviews.add_approvalrequest")
-            extra = {
-                "transitions": allowed_transitions(request.user, interview),
-                "can_preview": can_preview(request.user, interview),
+            workflow = {
+                "transitions": allowed_transitions(request.user, obj),
+                "can_preview": can_preview(request.user, obj),
                 "can_share": can_share,
                 # Share links let whoever holds them answer as the expert: editors only.
-                "approvals": admin_workflow.approvals_for(request, interview) if can_share else [],
-                "interview_experts": interview.interview_experts.select_related("expert"),
+                "approvals": admin_workflow.approvals_for(request, obj) if can_share else [],
+                "interview_experts": obj.interview_experts.select_related("expert"),
             }
-        return super().change_view(request, object_id, form_url, {**extra, **(extra_context or {})})
+            context = {**workflow, **context}
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     def changelist_view(self, request, extra_context=None):
         context = {"can_recover": can_recover(request.user), **(extra_context or {})}

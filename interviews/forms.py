@@ -1,6 +1,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.forms.models import BaseInlineFormSet
 from django.urls import reverse
 from django.utils import timezone
 from taggit.forms import TagWidget
@@ -25,6 +26,38 @@ def https_by_default(db_field, **kwargs):
     if isinstance(db_field, models.URLField):
         kwargs.setdefault("assume_scheme", "https")
     return db_field.formfield(**kwargs)
+
+
+class ReadRowField(forms.ModelChoiceField):
+    """The row a form of a formset edits, found among the rows the formset read."""
+
+    def __init__(self, formset, **kwargs):
+        self.formset = formset
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        rows = {str(row.pk): row for row in self.formset.get_queryset()}
+        try:
+            return rows[str(getattr(value, "pk", value))]
+        except KeyError:
+            raise ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice", params={"value": value}
+            ) from None
+
+
+class ReadOnceInlineFormSet(BaseInlineFormSet):
+    """An inline formset that checks its forms' rows against those it read once, not with a query each."""
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        name = self.model._meta.pk.name
+        field = form.fields[name]
+        if type(field) is forms.ModelChoiceField:
+            form.fields[name] = ReadRowField(
+                self, queryset=field.queryset, initial=field.initial, required=False, widget=field.widget
+            )
 
 
 class InterviewAdminForm(forms.ModelForm):
@@ -65,6 +98,9 @@ class InterviewAdminForm(forms.ModelForm):
         cleaned = super().clean()
         if self.instance.pk:
             self.check_version(cleaned.get("edit_version"))
+            if "tags" not in self.changed_data:
+                # Left out of what is saved: writing the same tags again would change nothing.
+                cleaned.pop("tags", None)
         return cleaned
 
     def check_version(self, sent):

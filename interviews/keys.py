@@ -9,7 +9,7 @@ indexes) LISTS and the interviews it shows.
 from cms.pagecache.keys import purge, purging, tag
 from interviews.models import InterviewExpert, TaggedInterview
 
-__all__ = ["LISTS", "expert", "interview", "interview_changed", "listed", "purge", "purging", "tag", "topic"]
+__all__ = ["LISTS", "expert", "interview", "listed", "purge", "purging", "shown_with", "tag", "topic"]
 
 LISTS = "interviews"
 
@@ -38,14 +38,13 @@ def tag_interview_page(response, page, links):
     return tag(response, names)
 
 
-def interview_changed(interview_id, former_experts=(), former_topics=()):
-    """Purge the pages showing an interview: its own, its experts' and topics' (and former ones'), lists."""
-    if not purging():
-        return
-    credits = InterviewExpert.objects.filter(interview=interview_id).values_list("expert", flat=True)
-    tagged = TaggedInterview.objects.filter(content_object=interview_id).values_list("tag", flat=True)
-    names = [interview(interview_id), LISTS]
-    names += [expert(pk) for pk in {*credits, *former_experts}] + [
-        topic(pk) for pk in {*tagged, *former_topics}
-    ]
-    purge(names)
+def shown_with(interview_ids, former_experts=(), former_topics=()):
+    """Return the names of the pages showing the interviews: their own, their experts' and topics'
+    (and the former ones'), and the lists."""
+    ids = list(interview_ids)
+    credits = InterviewExpert.objects.filter(interview__in=ids).values_list("expert", flat=True)
+    tagged = TaggedInterview.objects.filter(content_object__in=ids).values_list("tag", flat=True)
+    names = [*(interview(pk) for pk in ids), LISTS]
+    names += [expert(pk) for pk in {*credits, *former_experts}]
+    names += [topic(pk) for pk in {*tagged, *former_topics}]
+    return names

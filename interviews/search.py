@@ -1,8 +1,8 @@
 """Search over interviews: full text with ranking on PostgreSQL, plain matching on SQLite.
 
 Each interview keeps its searchable text in its own columns (search_text: lead and body;
-search_names: experts and tags), refreshed after every change by the signals in
-interviews/signals.py. On PostgreSQL two weighted tsvectors are stored beside them, built with
+search_names: experts and tags), refreshed once the transaction of a change commits
+(interviews/refresh.py). On PostgreSQL two weighted tsvectors are stored beside them, built with
 the text-search configuration of the interview's language. search_vector holds everything and
 only decides what matches, through its GIN index. search_head holds the title, people, topics
 and lead and decides the order: ranking reads the vector of every matching row, and the full
@@ -52,21 +52,32 @@ def refresh_search_index(interview_ids):
         "blocks", "tags", "experts__translations"
     )
     for interview in interviews:
-        parts = [interview.lead]
-        for block in interview.blocks.all():
-            parts += [plain_text(block.text), block.caption]
-        # An expert is found by the name in any script the site writes it in.
-        names = [
-            name
-            for expert in interview.experts.all()
-            for name in dict.fromkeys([expert.name, *(t.name for t in expert.translations.all())])
-        ] + [tag.name for tag in interview.tags.all()]
-        Interview.objects.filter(pk=interview.pk).update(
-            search_text="\n".join(part for part in parts if part),
-            search_names=" · ".join(names),
-            search_config=CONFIGS.get(interview.language, "simple"),
+        columns = search_columns(
+            interview, interview.blocks.all(), interview.experts.all(), interview.tags.all()
         )
+        Interview.objects.filter(pk=interview.pk).update(**columns)
     update_search_vectors(Interview.objects.filter(pk__in=list(interview_ids)))
+
+
+def search_columns(interview, blocks, experts, tags):
+    """Return the search columns of an interview (but the vectors) from its blocks, experts and tags.
+
+    Each expert comes with its translations prefetched.
+    """
+    parts = [interview.lead]
+    for block in blocks:
+        parts += [plain_text(block.text), block.caption]
+    # An expert is found by the name in any script the site writes it in.
+    names = [
+        name
+        for expert in experts
+        for name in dict.fromkeys([expert.name, *(t.name for t in expert.translations.all())])
+    ] + [tag.name for tag in tags]
+    return {
+        "search_text": "\n".join(part for part in parts if part),
+        "search_names": " · ".join(names),
+        "search_config": CONFIGS.get(interview.language, "simple"),
+    }
 
 
 def search_vectors():

@@ -1,27 +1,22 @@
-"""Keep what is derived from each interview (search columns, renderings, related list) current."""
+"""Note what each change outdates; interviews.refresh refreshes it once, when the transaction commits."""
 
-from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
+from django.db.models.signals import m2m_changed, post_delete, post_init, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 from taggit.models import Tag
 
-from cms.jobs.jobs import enqueue_unless_waiting
-from interviews import keys, renditions
-from interviews.body import refresh_bodies
+from interviews import keys, refresh, renditions
 from interviews.models import (
     DERIVED_COLUMNS,
     Block,
     Expert,
+    ExpertLink,
     ExpertTranslation,
     Interview,
     InterviewExpert,
     StatusChange,
     TaggedInterview,
 )
-from interviews.page_parts import refresh_parts
-from interviews.related import refresh_related
-from interviews.search import refresh_search_index
-from interviews.tasks import make_image_renditions, refresh_neighbours
+from interviews.refresh import CONTENT, PARTS, RELATED, SEARCH
 
 # Restoring a revision writes the stored row back; who may read it, and the save counter,
 # stay as they are now. Raw saves are revision restores and fixtures.
@@ -34,26 +29,8 @@ WORKFLOW_FIELDS = [
     "created_by_id",
     *DERIVED_COLUMNS,
 ]
-
-
-def related_changed(interview_id, former_experts=(), former_topics=()):
-    """Refresh an interview's related list now, and queue the lists of those sharing an expert or topic."""
-    refresh_related([interview_id])
-    enqueue_unless_waiting(
-        refresh_neighbours,
-        interview_id,
-        former_experts=sorted(former_experts),
-        former_topics=sorted(former_topics),
-    )
-    keys.interview_changed(interview_id, former_experts, former_topics)
-
-
-def names_changed(interview_ids):
-    """Refresh what names an interview's experts and topics: its search columns and page parts."""
-    ids = list(interview_ids)
-    refresh_search_index(ids)
-    with renditions.deferred():
-        refresh_parts(ids)
+# The fields of an interview that decide where it stands in other interviews' related lists.
+LISTED_FIELDS = ("status", "publish_at")
 
 
 @receiver(pre_save, sender=Interview)
@@ -64,113 +41,141 @@ def keep_workflow_state(sender, instance, raw=False, **kwargs):
             setattr(instance, field, value)
 
 
+@receiver(post_init, sender=Interview)
+def remember_listing(sender, instance, **kwargs):
+    # Read from __dict__: a deferred field is not loaded for this.
+    instance.listed_as = [instance.__dict__.get(field) for field in LISTED_FIELDS]
+
+
 @receiver(post_save, sender=Interview)
-def interview_saved(sender, instance, raw=False, **kwargs):
-    if not raw:
-        refresh_search_index([instance.pk])
-        with renditions.deferred():  # a new image's job stores the page with it (image_saved)
-            refresh_bodies([instance.pk])
-            refresh_parts([instance.pk])
-        related_changed(instance.pk)
+def interview_saved(sender, instance, created, raw=False, using=None, **kwargs):
+    if raw:
+        return
+    listed_as = [instance.__dict__.get(field) for field in LISTED_FIELDS]
+    # Its own list follows its experts and topics (marked when they change); others' lists
+    # follow its status and publish time.
+    moved = created or listed_as != getattr(instance, "listed_as", None)
+    instance.listed_as = listed_as
+    refresh.mark([instance.pk], *CONTENT, *([RELATED] if moved else []), using=using)
+
+
+@receiver(post_delete, sender=Interview)
+def interview_deleted(sender, instance, using=None, **kwargs):
+    refresh.changed([keys.interview(instance.pk), keys.LISTS], using=using)
 
 
 @receiver(post_save, sender=Block)
 @receiver(post_delete, sender=Block)
-@receiver(post_save, sender=InterviewExpert)
-@receiver(post_delete, sender=InterviewExpert)
-def part_changed(sender, instance, raw=False, **kwargs):
+def block_changed(sender, instance, raw=False, using=None, **kwargs):
     if not raw:
-        refresh_search_index([instance.interview_id])
-
-
-@receiver(post_save, sender=Block)
-@receiver(post_delete, sender=Block)
-def block_changed(sender, instance, raw=False, **kwargs):
-    if not raw:
-        with renditions.deferred():
-            refresh_bodies([instance.interview_id])
-            # The page's questions and reading time are among its stored parts.
-            refresh_parts([instance.interview_id])
-        keys.interview_changed(instance.interview_id)
-
-
-@receiver(post_save, sender=InterviewExpert)
-@receiver(post_delete, sender=InterviewExpert)
-def credit_changed(sender, instance, raw=False, origin=None, **kwargs):
-    # When the interview itself is being deleted, its list goes with it.
-    deleting_interview = isinstance(origin, Interview) or getattr(origin, "model", None) is Interview
-    if not (raw or deleting_interview):
-        with renditions.deferred():
-            refresh_parts([instance.interview_id])
-            # Answers name their speakers once an interview has two experts (interviews.body).
-            refresh_bodies([instance.interview_id])
-        # A credit saved may have named another expert before (pre_save below); one deleted
-        # leaves its expert's other interviews listing this one as theirs.
-        former = {getattr(instance, "_former_expert_id", None), instance.expert_id} - {None}
-        related_changed(instance.interview_id, former_experts=former)
+        # The page's questions and reading time are among its stored parts.
+        refresh.mark([instance.interview_id], *CONTENT, using=using)
 
 
 @receiver(pre_save, sender=InterviewExpert)
 def credit_saving(sender, instance, raw=False, **kwargs):
     if instance.pk and not raw:
-        instance._former_expert_id = (
+        instance.former_expert_id = (
             InterviewExpert.objects.filter(pk=instance.pk).values_list("expert", flat=True).first()
         )
 
 
+@receiver(post_save, sender=InterviewExpert)
+@receiver(post_delete, sender=InterviewExpert)
+def credit_changed(sender, instance, raw=False, origin=None, using=None, **kwargs):
+    # When the interview itself is being deleted, its list goes with it.
+    deleting_interview = isinstance(origin, Interview) or getattr(origin, "model", None) is Interview
+    if raw or deleting_interview:
+        return
+    # A credit saved may have named another expert before (credit_saving); one deleted leaves
+    # its expert's other interviews listing this one as theirs. Answers name their speakers once
+    # an interview has two experts (interviews.body).
+    former = {getattr(instance, "former_expert_id", None), instance.expert_id} - {None}
+    refresh.mark([instance.interview_id], *CONTENT, RELATED, former_experts=former, using=using)
+
+
 @receiver(post_save, sender=StatusChange)
-def status_changed(sender, instance, created, raw=False, **kwargs):
+def status_changed(sender, instance, created, raw=False, using=None, **kwargs):
     # Publishing is a queryset update (interviews.workflow), with no save of the interview.
-    # Publishing or unpublishing changes which lists name it; other moves change no page.
-    if created and not raw and Interview.Status.PUBLISHED in {instance.to_status, instance.from_status}:
-        related_changed(instance.interview_id)
+    # Publishing or unpublishing changes which lists name it; other moves change no list.
+    if not created or raw:
+        return
+    if Interview.Status.PUBLISHED in {instance.to_status, instance.from_status}:
+        refresh.mark([instance.interview_id], RELATED, using=using)
+    else:
+        refresh.changed(using=using)
 
 
 @receiver(m2m_changed, sender=TaggedInterview)
-def tags_changed(sender, instance, action, pk_set=None, **kwargs):
-    if action in {"post_add", "post_remove", "post_clear"} and isinstance(instance, Interview):
-        names_changed([instance.pk])
-        related_changed(instance.pk, former_topics=pk_set or () if action == "post_remove" else ())
+def tags_changed(sender, instance, action, pk_set=None, using=None, **kwargs):
+    if action not in {"post_add", "post_remove", "post_clear"}:
+        return
+    if not isinstance(instance, Interview):
+        refresh.changed(using=using)
+        return
+    if action != "post_clear" and not pk_set:
+        return  # the same tags saved again
+    former = pk_set if action == "post_remove" else ()
+    refresh.mark([instance.pk], SEARCH, PARTS, RELATED, former_topics=former, using=using)
+
+
+def tagged(tag):
+    return list(tag.interviews_taggedinterview_items.values_list("content_object_id", flat=True))
 
 
 @receiver(post_save, sender=Tag)
-def tag_renamed(sender, instance, created, raw=False, **kwargs):
-    if not (created or raw):
-        names_changed(instance.interviews_taggedinterview_items.values_list("content_object_id", flat=True))
-        keys.purge([keys.topic(instance.pk)])
+def tag_renamed(sender, instance, created, raw=False, using=None, **kwargs):
+    if raw:
+        return
+    if not created:
+        refresh.mark(tagged(instance), SEARCH, PARTS, using=using)
+    refresh.changed([keys.topic(instance.pk)], using=using)
 
 
 @receiver(pre_delete, sender=Tag)
 def tag_deleting(sender, instance, **kwargs):
-    # The tagged rows go with the tag; refresh their interviews once the deletion is done.
-    ids = list(instance.interviews_taggedinterview_items.values_list("content_object_id", flat=True))
-    transaction.on_commit(lambda: names_changed(ids))
+    # The tagged rows go with the tag; their interviews are refreshed once it is deleted.
+    instance.tagged_ids = tagged(instance)
+
+
+@receiver(post_delete, sender=Tag)
+def tag_deleted(sender, instance, using=None, **kwargs):
+    refresh.mark(getattr(instance, "tagged_ids", ()), SEARCH, PARTS, using=using)
+    refresh.changed([keys.topic(instance.pk)], using=using)
 
 
 @receiver(post_save, sender=Expert)
-def expert_saved(sender, instance, created, raw=False, **kwargs):
-    if not (created or raw):
-        ids = list(instance.interview_roles.values_list("interview_id", flat=True))
-        names_changed(ids)
-        refresh_bodies(ids)
-        keys.purge([keys.expert(instance.pk)])
+def expert_saved(sender, instance, created, raw=False, using=None, **kwargs):
+    if raw:
+        return
+    if not created:
+        refresh.mark(instance.interview_roles.values_list("interview_id", flat=True), *CONTENT, using=using)
+    refresh.changed([keys.expert(instance.pk)], using=using)
 
 
 @receiver(post_save, sender=ExpertTranslation)
 @receiver(post_delete, sender=ExpertTranslation)
-def expert_translation_changed(sender, instance, raw=False, **kwargs):
+def expert_translation_changed(sender, instance, raw=False, using=None, **kwargs):
     if not raw:
         credits = InterviewExpert.objects.filter(expert_id=instance.expert_id)
-        ids = list(credits.values_list("interview_id", flat=True))
-        names_changed(ids)
-        refresh_bodies(ids)  # answers name their speakers as the interview's language does
-        keys.purge([keys.expert(instance.expert_id)])
+        # Answers name their speakers as the interview's language does.
+        refresh.mark(credits.values_list("interview_id", flat=True), *CONTENT, using=using)
+        refresh.changed([keys.expert(instance.expert_id)], using=using)
+
+
+@receiver(post_delete, sender=Expert)
+@receiver(post_save, sender=ExpertLink)
+@receiver(post_delete, sender=ExpertLink)
+def listed_changed(sender, raw=False, using=None, **kwargs):
+    """Start a new page generation for rows that appear on pages but are derived into nothing."""
+    if not raw:
+        refresh.changed(using=using)
 
 
 @receiver(post_save, sender=Block)
 @receiver(post_save, sender=Expert)
 @receiver(post_save, sender=Interview)
-def image_saved(sender, instance, raw=False, **kwargs):
+def image_saved(sender, instance, raw=False, using=None, **kwargs):
     """Queue the renditions of an upload, so neither the editor nor the first reader waits for them."""
     if raw:
         return
@@ -183,4 +188,4 @@ def image_saved(sender, instance, raw=False, **kwargs):
                 shown = [instance.interview_id]
             else:
                 shown = list(instance.interview_roles.values_list("interview_id", flat=True))
-            enqueue_unless_waiting(make_image_renditions, field_file.name, interview_ids=sorted(shown))
+            refresh.image_saved(field_file.name, shown, using=using)

@@ -29,6 +29,15 @@ def _jobs_in_the_test(django_test_environment):
 
 
 @pytest.fixture(autouse=True, scope="session")
+def _refresh_in_the_test(django_test_environment):
+    """Refresh derived data at every change, inside the test; tests/test_save_queries.py waits for commits."""
+    from django.test import override_settings
+
+    with override_settings(REFRESH_AT_ONCE=True):
+        yield
+
+
+@pytest.fixture(autouse=True, scope="session")
 def _translations(django_test_environment):
     """Compile the interface's catalogues, as setup does, so Russian pages are in Russian."""
     from cms.translations.catalogues import compile_catalogues

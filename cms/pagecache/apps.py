@@ -13,7 +13,6 @@ class PageCacheConfig(AppConfig):
     verbose_name = "Page cache"
 
     def ready(self):
-        from cms.pagecache import checks, signals  # noqa: F401 (checks registers itself)
+        from cms.pagecache import checks  # noqa: F401 (registers itself)
 
-        signals.connect()
         post_migrate.connect(create_cache_table, sender=self, dispatch_uid="pagecache-cache-table")

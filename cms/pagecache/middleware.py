@@ -7,7 +7,8 @@ sessions, locale, CSRF and authentication, none of which an anonymous reader's c
 It works out the page's language from the path itself, as LocaleMiddleware would (cms/urls.py:
 a language prefix, or none for the default language), and the host check is get_host()'s.
 
-Each entry carries the content generation it was rendered under (see cms/pagecache/signals.py)
+Each entry carries the content generation it was rendered under (new_generation(), which apps call
+when what readers see changes: interviews/refresh.py)
 and is served only while that generation is current and, since scheduled interviews go live
 with no save to announce it, never past the next scheduled publish time.
 

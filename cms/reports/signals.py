@@ -4,30 +4,20 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from cms.reports.models import Correction, ErrorReport
-from interviews import keys
-from interviews.models import Block, Interview, InterviewExpert
-from interviews.page_parts import refresh_parts
-
-
-@receiver(post_save, sender=Interview, dispatch_uid="reports_interview_saved")
-def interview_saved(sender, instance, raw=False, **kwargs):
-    if not raw:
-        ErrorReport.objects.refresh_text_presence(instance.pk)
-
-
-@receiver(post_save, sender=Block, dispatch_uid="reports_block_saved")
-@receiver(post_delete, sender=Block, dispatch_uid="reports_block_deleted")
-@receiver(post_save, sender=InterviewExpert, dispatch_uid="reports_credit_saved")
-@receiver(post_delete, sender=InterviewExpert, dispatch_uid="reports_credit_deleted")
-@receiver(post_save, sender=Correction, dispatch_uid="reports_correction_saved")
-def interview_part_changed(sender, instance, raw=False, **kwargs):
-    if not raw:
-        ErrorReport.objects.refresh_text_presence(instance.interview_id)
+from interviews import refresh
 
 
 @receiver(post_save, sender=Correction, dispatch_uid="reports_correction_shown")
 @receiver(post_delete, sender=Correction, dispatch_uid="reports_correction_removed")
-def correction_changed(sender, instance, raw=False, **kwargs):
+def correction_changed(sender, instance, raw=False, using=None, **kwargs):
     if not raw:
-        refresh_parts([instance.interview_id])  # the notes at the end of the page
-        keys.interview_changed(instance.interview_id)
+        refresh.mark([instance.interview_id], refresh.PARTS, using=using)  # the notes at the end of the page
+
+
+@receiver(refresh.interviews_refreshed, dispatch_uid="reports_text_presence")
+def interviews_refreshed(sender, changes, **kwargs):
+    # What a page shows is its body and its parts (its experts' boxes, its notes).
+    shown = [pk for pk, what in changes.items() if what & {refresh.BODY, refresh.PARTS}]
+    reported = ErrorReport.objects.open().filter(interview_id__in=shown)
+    for interview_id in sorted(set(reported.values_list("interview_id", flat=True))):
+        ErrorReport.objects.refresh_text_presence(interview_id)

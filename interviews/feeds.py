@@ -12,8 +12,8 @@ from django.utils.html import format_html
 from taggit.models import Tag
 
 from cms.links import absolute_url
-from interviews.body import answer_speakers
-from interviews.models import Block, Expert, Interview
+from interviews.body import FEED, render_blocks
+from interviews.models import Expert, Interview
 
 FEED_ITEMS = 30
 
@@ -88,28 +88,13 @@ class InterviewFeed(Feed):
         parts = [format_html("<p><strong>{}</strong></p>", experts)] if experts else []
         parts.append(format_html("<p>{}</p>", interview.lead))
         if settings.FEED_FULL_CONTENT:
-            blocks = list(interview.blocks.all())
-            speakers = answer_speakers(interview.credited_experts, blocks, interview.language)
-            parts += [_block_html(interview, b, speaker) for b, speaker in zip(blocks, speakers, strict=True)]
+            parts += render_blocks(
+                interview, interview.blocks.all(), FEED, credits=interview.credited_experts
+            )
         parts.append(
             format_html('<p>Source: <a href="{}">{}</a>, {}</p>', url, interview.title, settings.SITE_NAME)
         )
         return "".join(parts)
-
-
-def _block_html(interview, block, speaker):
-    if block.kind == Block.Kind.QUESTION:
-        label = f"{interview.interviewer_label}: " if interview.interviewer_label else ""
-        return format_html("<p><strong>{}{}</strong></p>", label, block.html)
-    if block.kind == Block.Kind.IMAGE:
-        return format_html("<p><em>{} {}</em></p>", block.caption, block.credit) if block.caption else ""
-    if block.kind == Block.Kind.HEADING:
-        return format_html("<h3>{}</h3>", block.html)
-    if block.kind == Block.Kind.QUOTE:
-        return format_html("<blockquote>{}</blockquote>", block.html)
-    if speaker:
-        return format_html("<p><strong>{}</strong></p>{}", speaker, block.html)
-    return block.html
 
 
 class TagFeed(InterviewFeed):

@@ -3,8 +3,8 @@
 An interview page shows, beside its own row and body, boxes for its experts, its cover, its
 topics and its correction notes, and names the experts and topics again in its meta tags and
 structured data. Reading and rendering those on every view cost more than the rest of the page
-together, so they are rendered on change and stored in Interview.page_parts, as the body is in
-Interview.body_html (interviews.body):
+together, so they are rendered on change and stored in Interview.page_parts (by
+interviews.derived), as the body is in Interview.body_html (interviews.body):
 
     {"version": VERSION, "experts": html, "cover": html, "topics": html, "corrections": html,
      "contents": html, the questions as links to their anchors, "minutes": reading time,
@@ -21,13 +21,12 @@ rendered on each view until then. Addresses are stored as paths; the page
 makes them absolute. When an image's renditions cannot be made nothing is stored, and the
 page renders the parts on each view until the next change, as it does for the body.
 
-Plain functions rather than templates, as for the body: the benchmark's dataset renders the
-parts of 100,000 interviews.
+Plain functions rather than templates: the benchmark's dataset renders the parts of 100,000
+interviews. Nothing here reads the database but what the interview's own relations hold.
 """
 
 import math
 
-from django.db.models import Prefetch
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
@@ -35,9 +34,10 @@ from django.utils.html import format_html, format_html_join, strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext
 
-from interviews.body import ImageUnavailable, stored_picture
-from interviews.models import RENDERED_COLUMNS, Block, Interview
+from interviews.body import stored_picture
+from interviews.choices import Kind
 
+# What of a block the parts read (interviews.derived loads no more).
 BLOCK_FIELDS = ["interview_id", "order", "kind", "text", "anchor"]
 COVER_SIZES = "(min-width: 80rem) 68rem, 100vw"
 # Raised whenever the parts gain or change a key.
@@ -78,36 +78,6 @@ def render_parts(interview, credits=None, tags=None, notes=None, blocks=None, *,
             # The date the note states, which editors may set, not when its row was saved.
             "notes": [{"text": note.text, "date": note.date.isoformat()} for note in notes],
         }
-
-
-def refresh_parts(interview_ids):
-    """Render and store the page parts of the given interviews from their current rows."""
-    interviews = (
-        Interview.objects.filter(pk__in=list(interview_ids))
-        .without_search_columns()
-        .defer(*RENDERED_COLUMNS)
-        .with_credits()
-        .prefetch_related(
-            "credited_experts__expert__translations",
-            "tags",
-            "corrections",
-            Prefetch("blocks", Block.objects.only(*BLOCK_FIELDS)),
-        )
-    )
-    for interview in interviews:
-        try:
-            parts = render_parts(
-                interview,
-                interview.credited_experts,
-                interview.tags.all(),
-                interview.corrections.all(),
-                interview.blocks.all(),
-                to_store=True,
-            )
-        except ImageUnavailable:
-            parts = {}  # the page renders them on each view until the next change
-        # update(), not save(): stored parts are not an edit (no new version, no signals).
-        Interview.objects.filter(pk=interview.pk).update(page_parts=parts)
 
 
 def _expert_box(credit, expert, to_store):
@@ -160,7 +130,7 @@ def _topics(tags):
 
 
 def _contents(blocks):
-    questions = [block for block in blocks if block.kind == Block.Kind.QUESTION and block.anchor]
+    questions = [block for block in blocks if block.kind == Kind.QUESTION and block.anchor]
     if len(questions) < 2:
         return ""
     items = format_html_join(

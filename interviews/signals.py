@@ -7,7 +7,7 @@ from taggit.models import Tag
 
 from cms.jobs.jobs import enqueue_unless_waiting
 from interviews import keys, renditions
-from interviews.body import refresh_bodies
+from interviews.derived import refresh_bodies, refresh_parts, refresh_search_index
 from interviews.models import (
     DERIVED_COLUMNS,
     Block,
@@ -18,9 +18,7 @@ from interviews.models import (
     StatusChange,
     TaggedInterview,
 )
-from interviews.page_parts import refresh_parts
 from interviews.related import refresh_related
-from interviews.search import refresh_search_index
 from interviews.tasks import make_image_renditions, refresh_neighbours
 
 # Restoring a revision writes the stored row back; who may read it, and the save counter,

@@ -9,7 +9,8 @@ from taggit.models import Tag
 from interviews.body import render_body
 from interviews.models import Block, Expert, Interview, InterviewExpert
 from interviews.page_parts import render_parts
-from interviews.search import plain_text, search_vectors
+from interviews.search import search_vectors
+from interviews.text import plain_text
 
 
 class GenerateDatasetTests(TestCase):

@@ -5,8 +5,8 @@ from django.dispatch import receiver
 
 from cms.reports.models import Correction, ErrorReport
 from interviews import keys
+from interviews.derived import refresh_parts
 from interviews.models import Block, Interview, InterviewExpert
-from interviews.page_parts import refresh_parts
 
 
 @receiver(post_save, sender=Interview, dispatch_uid="reports_interview_saved")

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.db.models.fields.json import KT
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -57,7 +58,8 @@ class InterviewFeed(Feed):
     def items(self, subject):
         interviews = self.interviews(subject).for_listing().prefetch_related("tags")
         if settings.FEED_FULL_CONTENT:
-            interviews = interviews.prefetch_related("blocks")
+            # The blocks as the feed shows them, stored with the page's parts (interviews.page_parts).
+            interviews = interviews.annotate(blocks_html=KT("page_parts__feed"))
         items = list(interviews[:FEED_ITEMS])
         # Item methods receive only the item, so each carries its absolute address along.
         for interview in items:
@@ -88,13 +90,17 @@ class InterviewFeed(Feed):
         parts = [format_html("<p><strong>{}</strong></p>", experts)] if experts else []
         parts.append(format_html("<p>{}</p>", interview.lead))
         if settings.FEED_FULL_CONTENT:
-            parts += render_blocks(
-                interview, interview.blocks.all(), FEED, credits=interview.credited_experts
-            )
+            stored = interview.blocks_html
+            parts.append(_blocks_html(interview) if stored is None else stored)
         parts.append(
             format_html('<p>Source: <a href="{}">{}</a>, {}</p>', url, interview.title, settings.SITE_NAME)
         )
         return "".join(parts)
+
+
+def _blocks_html(interview):
+    # Parts stored before they held the feed's blocks, or not stored (interviews.page_parts).
+    return "".join(render_blocks(interview, interview.blocks.all(), FEED, credits=interview.credited_experts))
 
 
 class TagFeed(InterviewFeed):

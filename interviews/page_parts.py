@@ -10,7 +10,10 @@ interviews.derived), as the body is in Interview.body_html (interviews.body):
      "contents": html, the questions as links to their anchors, "minutes": reading time,
      "description": the lead's first 40 words, for the meta tags,
      "topic_names": [...], "people": [{"name", "path", "role", "affiliation", "photo"}],
-     "notes": [{"text", "date"}]}
+     "notes": [{"text", "date"}], "feed": html, the blocks as the feeds show them}
+
+The feeds read "feed" alone (interviews.feeds): rendering thirty interviews' blocks through their
+templates on every uncached feed took longer than the rest of the feed.
 
 Experts are named as the interview's language writes them (Expert.in_language). They are
 rendered again when the interview, its blocks, its credits, its topics, an expert (or an
@@ -34,14 +37,14 @@ from django.utils.html import format_html, format_html_join, strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext
 
-from interviews.body import stored_picture
+from interviews.body import FEED, render_blocks, stored_picture
 from interviews.choices import Kind
 
 # What of a block the parts read (interviews.derived loads no more).
-BLOCK_FIELDS = ["interview_id", "order", "kind", "text", "anchor"]
+BLOCK_FIELDS = ["interview_id", "order", "kind", "text", "anchor", "image", "caption", "credit", "speaker"]
 COVER_SIZES = "(min-width: 80rem) 68rem, 100vw"
 # Raised whenever the parts gain or change a key.
-VERSION = 3
+VERSION = 4
 DESCRIPTION_WORDS = 40
 CONTENTS_WORDS = 14
 # Silent reading of non-fiction, in words per minute, for the reading time.
@@ -77,6 +80,7 @@ def render_parts(interview, credits=None, tags=None, notes=None, blocks=None, *,
             "people": [credited_person(credit, expert) for credit, expert in people],
             # The date the note states, which editors may set, not when its row was saved.
             "notes": [{"text": note.text, "date": note.date.isoformat()} for note in notes],
+            "feed": "".join(render_blocks(interview, blocks, FEED, credits=credits)),
         }
 
 

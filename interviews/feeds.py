@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.db.models.fields.json import KT
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -12,8 +13,8 @@ from django.utils.html import format_html
 from taggit.models import Tag
 
 from cms.links import absolute_url
-from interviews.body import answer_speakers
-from interviews.models import Block, Expert, Interview
+from interviews.body import FEED, render_blocks
+from interviews.models import Expert, Interview
 
 FEED_ITEMS = 30
 
@@ -57,7 +58,8 @@ class InterviewFeed(Feed):
     def items(self, subject):
         interviews = self.interviews(subject).for_listing().prefetch_related("tags")
         if settings.FEED_FULL_CONTENT:
-            interviews = interviews.prefetch_related("blocks")
+            # The blocks as the feed shows them, stored with the page's parts (interviews.page_parts).
+            interviews = interviews.annotate(blocks_html=KT("page_parts__feed"))
         items = list(interviews[:FEED_ITEMS])
         # Item methods receive only the item, so each carries its absolute address along.
         for interview in items:
@@ -88,28 +90,17 @@ class InterviewFeed(Feed):
         parts = [format_html("<p><strong>{}</strong></p>", experts)] if experts else []
         parts.append(format_html("<p>{}</p>", interview.lead))
         if settings.FEED_FULL_CONTENT:
-            blocks = list(interview.blocks.all())
-            speakers = answer_speakers(interview.credited_experts, blocks, interview.language)
-            parts += [_block_html(interview, b, speaker) for b, speaker in zip(blocks, speakers, strict=True)]
+            stored = interview.blocks_html
+            parts.append(_blocks_html(interview) if stored is None else stored)
         parts.append(
             format_html('<p>Source: <a href="{}">{}</a>, {}</p>', url, interview.title, settings.SITE_NAME)
         )
         return "".join(parts)
 
 
-def _block_html(interview, block, speaker):
-    if block.kind == Block.Kind.QUESTION:
-        label = f"{interview.interviewer_label}: " if interview.interviewer_label else ""
-        return format_html("<p><strong>{}{}</strong></p>", label, block.html)
-    if block.kind == Block.Kind.IMAGE:
-        return format_html("<p><em>{} {}</em></p>", block.caption, block.credit) if block.caption else ""
-    if block.kind == Block.Kind.HEADING:
-        return format_html("<h3>{}</h3>", block.html)
-    if block.kind == Block.Kind.QUOTE:
-        return format_html("<blockquote>{}</blockquote>", block.html)
-    if speaker:
-        return format_html("<p><strong>{}</strong></p>{}", speaker, block.html)
-    return block.html
+def _blocks_html(interview):
+    # Parts stored before they held the feed's blocks, or not stored (interviews.page_parts).
+    return "".join(render_blocks(interview, interview.blocks.all(), FEED, credits=interview.credited_experts))
 
 
 class TagFeed(InterviewFeed):

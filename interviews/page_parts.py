@@ -4,13 +4,17 @@ An interview page shows, beside its own row and body, boxes for its experts, its
 topics and the fragments other apps store with it (interviews.fragments: cms.reports' correction
 notes), and names the experts and topics again in its meta tags and
 structured data. Reading and rendering those on every view cost more than the rest of the page
-together, so they are rendered on change and stored in Interview.page_parts, as the body is in
-Interview.body_html (interviews.body):
+together, so they are rendered on change and stored in Interview.page_parts (by
+interviews.derived), as the body is in Interview.body_html (interviews.body):
 
     {"version": VERSION, "experts": html, "cover": html, "topics": html, "fragments": {name: ...},
      "contents": html, the questions as links to their anchors, "minutes": reading time,
      "description": the lead's first 40 words, for the meta tags,
-     "topic_names": [...], "people": [{"name", "path", "role", "affiliation", "photo"}]}
+     "topic_names": [...], "people": [{"name", "path", "role", "affiliation", "photo"}],
+     "feed": html, the blocks as the feeds show them}
+
+The feeds read "feed" alone (interviews.feeds): rendering thirty interviews' blocks through their
+templates on every uncached feed took longer than the rest of the feed.
 
 Experts are named as the interview's language writes them (Expert.in_language). They are
 rendered again when the interview, its blocks, its credits, its topics, an expert (or an
@@ -21,13 +25,12 @@ rendered on each view until then. Addresses are stored as paths; the page
 makes them absolute. When an image's renditions cannot be made nothing is stored, and the
 page renders the parts on each view until the next change, as it does for the body.
 
-Plain functions rather than templates, as for the body: the benchmark's dataset renders the
-parts of 100,000 interviews.
+Plain functions rather than templates: the benchmark's dataset renders the parts of 100,000
+interviews. Nothing here reads the database but what the interview's own relations hold.
 """
 
 import math
 
-from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils import translation
 from django.utils.html import format_html, format_html_join, strip_tags
@@ -35,10 +38,11 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext
 
 from interviews import fragments
-from interviews.body import ImageUnavailable, stored_picture
-from interviews.models import RENDERED_COLUMNS, Block, Interview
+from interviews.body import FEED, render_blocks, stored_picture
+from interviews.choices import Kind
 
-BLOCK_FIELDS = ["interview_id", "order", "kind", "text", "anchor"]
+# What of a block the parts read (interviews.derived loads no more).
+BLOCK_FIELDS = ["interview_id", "order", "kind", "text", "anchor", "image", "caption", "credit", "speaker"]
 COVER_SIZES = "(min-width: 80rem) 68rem, 100vw"
 # Raised whenever the parts gain or change a key.
 VERSION = 4
@@ -76,37 +80,8 @@ def render_parts(interview, credits=None, tags=None, extras=None, blocks=None, *
             "description": Truncator(interview.lead).words(DESCRIPTION_WORDS, truncate=" …"),
             "topic_names": [tag.name for tag in tags],
             "people": [credited_person(credit, expert) for credit, expert in people],
+            "feed": "".join(render_blocks(interview, blocks, FEED, credits=credits)),
         }
-
-
-def refresh_parts(interview_ids):
-    """Render and store the page parts of the given interviews from their current rows."""
-    interviews = (
-        Interview.objects.filter(pk__in=list(interview_ids))
-        .without_search_columns()
-        .defer(*RENDERED_COLUMNS)
-        .with_credits()
-        .prefetch_related(
-            "credited_experts__expert__translations",
-            "tags",
-            *fragments.stored_relations(),
-            Prefetch("blocks", Block.objects.only(*BLOCK_FIELDS)),
-        )
-    )
-    for interview in interviews:
-        try:
-            parts = render_parts(
-                interview,
-                interview.credited_experts,
-                interview.tags.all(),
-                None,  # each stored fragment's rows, prefetched above
-                interview.blocks.all(),
-                to_store=True,
-            )
-        except ImageUnavailable:
-            parts = {}  # the page renders them on each view until the next change
-        # update(), not save(): stored parts are not an edit (no new version, no signals).
-        Interview.objects.filter(pk=interview.pk).update(page_parts=parts)
 
 
 def _expert_box(credit, expert, to_store):
@@ -159,7 +134,7 @@ def _topics(tags):
 
 
 def _contents(blocks):
-    questions = [block for block in blocks if block.kind == Block.Kind.QUESTION and block.anchor]
+    questions = [block for block in blocks if block.kind == Kind.QUESTION and block.anchor]
     if len(questions) < 2:
         return ""
     items = format_html_join(

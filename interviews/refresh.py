@@ -29,19 +29,17 @@ from django.dispatch import Signal
 
 from cms.jobs.jobs import enqueue_unless_waiting
 from cms.pagecache.middleware import new_generation
-from interviews import fragments, keys, renditions
-from interviews.body import ImageUnavailable, render_body
-from interviews.models import RENDERED_COLUMNS, Interview
-from interviews.page_parts import render_parts
+from interviews import keys, renditions
+from interviews.derived import BODY, CONTENT, PARTS, SEARCH, refresh_content
+from interviews.models import Interview
 from interviews.related import refresh_related
-from interviews.search import search_columns, update_search_vectors
 from interviews.tasks import make_image_renditions, refresh_neighbours
 
-# What a change can outdate: the stored body, the search columns, the page parts, and the
-# related lists (the interview's own, and by a job those of the interviews sharing an expert
-# or a topic with it).
-BODY, SEARCH, PARTS, RELATED = "body", "search", "parts", "related"
-CONTENT = (BODY, SEARCH, PARTS)
+# What a change can outdate: the stored body, the search columns, the page parts
+# (interviews.derived), and the related lists (the interview's own, and by a job those of the
+# interviews sharing an expert or a topic with it).
+RELATED = "related"
+__all__ = ["BODY", "CONTENT", "PARTS", "RELATED", "SEARCH", "changed", "image_saved", "mark"]
 
 # Sent once the marked interviews are refreshed, with `changes`: {interview id: set of what}.
 interviews_refreshed = Signal()
@@ -126,7 +124,9 @@ def refresh(batch):
     """Refresh what the batch marked, and queue the jobs that follow."""
     changes, batch.changes = batch.changes, defaultdict(set)
     images, batch.images = batch.images, defaultdict(set)
-    refresh_content({pk: what for pk, what in changes.items() if what & set(CONTENT)})
+    # A new image's job stores the pages showing it (make_image_renditions).
+    with renditions.deferred():
+        refresh_content({pk: what for pk, what in changes.items() if what & set(CONTENT)})
     related = sorted(pk for pk, what in changes.items() if RELATED in what)
     refresh_related(related)
     if changes:
@@ -154,54 +154,3 @@ def publish(batch):
     if page_keys:
         keys.purge(page_keys)  # once the transaction commits; at once after it
     new_generation()
-
-
-def refresh_content(changes):
-    """Store the bodies, search columns and page parts that `changes` ({id: what}) outdate.
-
-    One read of the rows behind all three, for every interview, and one write per interview.
-    """
-    if not changes:
-        return
-    interviews = (
-        Interview.objects.filter(pk__in=list(changes))
-        .without_search_columns()
-        .defer(*RENDERED_COLUMNS)
-        .with_credits()
-        .prefetch_related(
-            "credited_experts__expert__translations", "tags", "blocks", *fragments.stored_relations()
-        )
-    )
-    searched = []
-    # A new image's job stores the pages showing it (make_image_renditions).
-    with renditions.deferred():
-        for interview in interviews:
-            what = changes[interview.pk]
-            Interview.objects.filter(pk=interview.pk).update(**_columns(interview, what))
-            if SEARCH in what:
-                searched.append(interview.pk)
-    if searched:
-        update_search_vectors(Interview.objects.filter(pk__in=searched))
-
-
-def _columns(interview, what):
-    credits = interview.credited_experts
-    blocks = list(interview.blocks.all())
-    tags = list(interview.tags.all())
-    columns = {}
-    if SEARCH in what:
-        # As interview.experts.all() lists them: by name.
-        experts = sorted((credit.expert for credit in credits), key=lambda expert: expert.name)
-        columns.update(search_columns(interview, blocks, experts, tags))
-    if BODY in what:
-        try:
-            columns["body_html"] = render_body(interview, blocks, to_store=True, credits=credits)
-        except ImageUnavailable:
-            columns["body_html"] = ""  # the page renders it on each view until the next save
-    if PARTS in what:
-        try:
-            # Each stored fragment's rows are prefetched (interviews.fragments).
-            columns["page_parts"] = render_parts(interview, credits, tags, None, blocks, to_store=True)
-        except ImageUnavailable:
-            columns["page_parts"] = {}  # the page renders them on each view until the next change
-    return columns

@@ -7,7 +7,7 @@ from django.utils.safestring import mark_safe
 from taggit.models import Tag
 
 from interviews.models import Block, Expert, InterviewExpert, TaggedInterview
-from interviews.search import plain_text
+from interviews.text import plain_text
 
 
 def text_changes(old_lines, new_lines):

@@ -2,23 +2,23 @@
 
 Each interview keeps its searchable text in its own columns (search_text: lead and body;
 search_names: experts and tags), refreshed once the transaction of a change commits
-(interviews/refresh.py). On PostgreSQL two weighted tsvectors are stored beside them, built with
-the text-search configuration of the interview's language. search_vector holds everything and
-only decides what matches, through its GIN index. search_head holds the title, people, topics
-and lead and decides the order: ranking reads the vector of every matching row, and the full
-one of a 1,500-word interview, about 10 kB, is stored out of line (TOAST). For a word found in
-2% of 100,000 interviews, ranking on it took most of the search page's time.
-A match in the body alone ranks after every match in the head, newest first; so does a query
-whose words are found in the head only in part.
+(interviews.refresh, through interviews.derived); this module
+reads them, from the querysets it is given. On PostgreSQL two weighted tsvectors are stored
+beside them, built with the text-search configuration of the interview's language.
+search_vector holds everything and only decides what matches, through its GIN index.
+search_head holds the title, people, topics and lead and decides the order: ranking reads the
+vector of every matching row, and the full one of a 1,500-word interview, about 10 kB, is stored
+out of line (TOAST). For a word found in 2% of 100,000 interviews, ranking on it took most of
+the search page's time. A match in the body alone ranks after every match in the head, newest
+first; so does a query whose words are found in the head only in part.
 """
 
-import html
 import re
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
 from django.db.models import Case, F, IntegerField, Q, Value, When
-from django.utils.html import escape, strip_tags
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 MAX_QUERY_LENGTH = 200
@@ -27,7 +27,6 @@ SNIPPET_CHARS = 240
 CONFIGS = {"en": "english", "ru": "russian"}
 
 _WORDS = re.compile(r"\w+", re.UNICODE)
-_TAG = re.compile(r"<[^>]*>")
 # Markers around matches that cannot occur in text; swapped for <mark> after escaping.
 _START, _STOP = "\x02", "\x03"
 
@@ -36,48 +35,6 @@ def clean_query(raw):
     """Return the reader's query trimmed to a sensible length, or '' when it has no words."""
     query = " ".join((raw or "").replace("\x00", " ").split())[:MAX_QUERY_LENGTH]
     return query if _WORDS.search(query) else ""
-
-
-def plain_text(fragment):
-    """Return the text a reader sees in a fragment of block HTML."""
-    # Tags become spaces first, so that paragraphs do not run into each other.
-    return " ".join(html.unescape(strip_tags(_TAG.sub(" ", fragment or ""))).split())
-
-
-def refresh_search_index(interview_ids):
-    """Rebuild the search columns of the given interviews from their current content."""
-    from interviews.models import Interview
-
-    interviews = Interview.objects.filter(pk__in=list(interview_ids)).prefetch_related(
-        "blocks", "tags", "experts__translations"
-    )
-    for interview in interviews:
-        columns = search_columns(
-            interview, interview.blocks.all(), interview.experts.all(), interview.tags.all()
-        )
-        Interview.objects.filter(pk=interview.pk).update(**columns)
-    update_search_vectors(Interview.objects.filter(pk__in=list(interview_ids)))
-
-
-def search_columns(interview, blocks, experts, tags):
-    """Return the search columns of an interview (but the vectors) from its blocks, experts and tags.
-
-    Each expert comes with its translations prefetched.
-    """
-    parts = [interview.lead]
-    for block in blocks:
-        parts += [plain_text(block.text), block.caption]
-    # An expert is found by the name in any script the site writes it in.
-    names = [
-        name
-        for expert in experts
-        for name in dict.fromkeys([expert.name, *(t.name for t in expert.translations.all())])
-    ] + [tag.name for tag in tags]
-    return {
-        "search_text": "\n".join(part for part in parts if part),
-        "search_names": " · ".join(names),
-        "search_config": CONFIGS.get(interview.language, "simple"),
-    }
 
 
 def search_vectors():

@@ -6,9 +6,8 @@ from cms.jobs.jobs import job
 from cms.pagecache import keys
 from cms.pagecache.middleware import new_generation
 from interviews import keys as page_keys
-from interviews.body import refresh_bodies
+from interviews.derived import refresh_bodies, refresh_parts
 from interviews.models import InterviewExpert, TaggedInterview
-from interviews.page_parts import refresh_parts
 from interviews.related import refresh_all_related
 from interviews.renditions import make_renditions
 

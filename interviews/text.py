@@ -1,9 +1,10 @@
-"""Sanitising and rendering of the small HTML subset that body text may use."""
+"""The small HTML subset that body text may use: sanitised on save, rendered, and read back as text."""
 
+import html
 import re
 
 import nh3
-from django.utils.html import format_html
+from django.utils.html import format_html, strip_tags
 from django.utils.safestring import mark_safe
 
 ALLOWED_TAGS = {"p", "br", "a", "em", "strong", "i", "b", "ul", "ol", "li"}
@@ -15,6 +16,11 @@ _BLANK_LINES = re.compile(r"\n\s*\n")
 _INSERTION = re.compile(r"\{([^{}<>]+)\}")
 # Insertions are looked for in text only, never inside a tag's attributes.
 _TAG = re.compile(r"(<[^>]*>)")
+_SPACE = re.compile(r"\s+")
+# Invisible characters a copy may or may not carry: soft hyphen, zero-width space and joiners, BOM.
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+# Block-level tags separate words on screen, so they become spaces before tags are stripped.
+_BREAKING_TAG = re.compile(r"</?(?:p|br|li|ul|ol)\b[^>]*>", re.IGNORECASE)
 
 
 def sanitise_html(text):
@@ -50,3 +56,26 @@ def render_block_html(clean_html):
     return mark_safe(
         "".join(piece if i % 2 else _INSERTION.sub(insertion, piece) for i, piece in enumerate(pieces))
     )
+
+
+def collapse(text):
+    """Return text with invisible characters dropped and each whitespace run as one space."""
+    return _SPACE.sub(" ", _INVISIBLE.sub("", text or ""))
+
+
+def normalise(text):
+    """Return text as compared: collapsed and trimmed."""
+    return collapse(text).strip()
+
+
+def plain_text(markup):
+    """Return the words a reader sees for a fragment of HTML, as one line."""
+    return normalise(html.unescape(strip_tags(_BREAKING_TAG.sub(" ", markup or ""))))
+
+
+def block_text(clean_html):
+    """Return the words a reader sees for a block's stored text, insertions marked as the page marks them.
+
+    Search indexes this text and spelling reports are matched against it (cms.reports.text).
+    """
+    return plain_text(render_block_html(clean_html))

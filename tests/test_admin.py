@@ -66,7 +66,7 @@ class EditorInterviewAdminTests(TestCase):
 
     def test_editor_creates_an_interview_with_experts_tags_and_blocks(self):
         response = self.client.post(reverse("admin:interviews_interview_add"), interview_form(self.expert))
-        self.assertEqual(response.status_code, 302, response.context and response.context["errors"])
+        self.assertEqual(response.status_code, 302, response.context and response.context.get("errors"))
         interview = Interview.objects.get(slug="borders-and-bread")
         self.assertEqual(sorted(interview.tags.names()), ["Kyrgyzstan", "Trade"])
         self.assertEqual(InterviewExpert.objects.get(interview=interview).role, "Economist at the time")

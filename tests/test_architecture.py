@@ -11,7 +11,6 @@ slots (interviews.fragments), the interview admin's show_in_fieldset(), URL incl
 import ast
 from pathlib import Path
 
-import pytest
 from django.test import SimpleTestCase
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -207,8 +206,5 @@ class DependencyRuleTests(SimpleTestCase):
         )
         self.assertIsNone(why_forbidden("cms.attribution.views", "interviews.models"))
 
-    @pytest.mark.xfail(
-        strict=True, reason="the circle models/body/page_parts/search is being removed on branch core"
-    )
     def test_no_circles_of_modules(self):
         self.assertEqual(circles({name: set(targets) for name, targets in self.graph.items()}), [])

@@ -11,7 +11,8 @@ from benchmarks.views import FLOOR_PAGE
 from interviews.body import render_body
 from interviews.models import Block, Expert, Interview, InterviewExpert
 from interviews.page_parts import render_parts
-from interviews.search import plain_text, search_vectors
+from interviews.search import search_vectors
+from interviews.text import plain_text
 
 
 def generate(size):

@@ -264,6 +264,6 @@ class RebuildCommandTests(TestCase):
 
 class PlainTextTests(TestCase):
     def test_paragraphs_do_not_run_into_each_other(self):
-        from interviews.search import plain_text
+        from interviews.text import plain_text
 
         self.assertEqual(plain_text("<p>First.</p><p>Second &amp; third.</p>"), "First. Second & third.")

@@ -443,7 +443,7 @@ class RevisionTests(TestCase):
         response = self.client.post(
             change_url(self.interview), edit_form(self.client, self.interview, **changes)
         )
-        self.assertEqual(response.status_code, 302, response.context and response.context["errors"])
+        self.assertEqual(response.status_code, 302, response.context and response.context.get("errors"))
 
     def test_every_save_keeps_a_revision_with_blocks_experts_and_tags(self):
         self.save(title="Second title", **{"blocks-0-text": "<p>Edited answer.</p>"})
@@ -479,7 +479,7 @@ class RevisionTests(TestCase):
         # Exactly what the revision page sends when the editor presses Save.
         data = form_data(form, self.interview)
         response = self.client.post(url, data)
-        self.assertEqual(response.status_code, 302, response.context and response.context["errors"])
+        self.assertEqual(response.status_code, 302, response.context and response.context.get("errors"))
         self.interview.refresh_from_db()
         self.assertEqual(self.interview.title, "Second title")
         self.assertEqual(self.interview.status, Status.REVIEW)

@@ -1,5 +1,6 @@
 import base64
 import logging
+from functools import partial
 
 import nh3
 from django.conf import settings
@@ -16,7 +17,7 @@ from cms.attribution.links import canonical_url, host_of, is_public_host, normal
 from cms.attribution.models import Republication, RepublicationView, SourceNotice
 from cms.clients import hit
 from cms.links import absolute_url, slug_url
-from interviews.body import answer_speakers
+from interviews.body import REPUBLISH, render_blocks
 from interviews.models import Interview
 
 logger = logging.getLogger(__name__)
@@ -66,20 +67,21 @@ def republish(request, slug):
         blocks = list(interview.blocks.all())
         left_out = [block for block in blocks if block.kind == block.Kind.IMAGE and block.image]
         left_out = [block for block in left_out if not block.reuse_allowed]
-        for block, speaker in zip(
-            blocks, answer_speakers(interview.credited_experts, blocks, interview.language), strict=True
-        ):
-            block.speaker_name = speaker
-            block.reuse_src = (
-                absolute_url(request, block.image.url) if block.image and block.reuse_allowed else ""
-            )
+        outlet = _outlet(interview)
         snippet = render_to_string(
             "attribution/republish_snippet.html",
             {
                 "interview": interview,
-                "blocks": blocks,
+                "blocks": render_blocks(
+                    interview,
+                    blocks,
+                    REPUBLISH,
+                    credits=interview.credited_experts,
+                    absolute_url=partial(absolute_url, request),
+                    outlet=outlet,
+                ),
                 "canonical_url": attribution["canonical_url"],
-                "outlet": _outlet(interview),
+                "outlet": outlet,
                 "pixel_url": absolute_url(request, reverse("attribution:pixel", args=[interview.pk])),
             },
         )

@@ -3,7 +3,7 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from cms.reports.text import collapse, normalise
+from interviews.text import collapse, normalise
 
 SELECTION_LIMIT = 300
 CONTEXT_LIMIT = 300

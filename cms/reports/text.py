@@ -1,4 +1,7 @@
-"""The text a reader sees on an interview page, and how reported text is found and replaced in it."""
+"""The text a reader sees on an interview page, and how reported text is found and replaced in it.
+
+A block's text is read as interviews.text.block_text() reads it, which search indexes too.
+"""
 
 import difflib
 import hashlib
@@ -7,15 +10,8 @@ import re
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from django.utils.html import strip_tags
+from interviews.text import block_text, normalise
 
-from interviews.text import render_block_html
-
-_SPACE = re.compile(r"\s+")
-# Invisible characters a copy may or may not carry: soft hyphen, zero-width space and joiners, BOM.
-_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
-# Block-level tags separate words on screen, so they become spaces before tags are stripped.
-_BREAKING_TAG = re.compile(r"</?(?:p|br|li|ul|ol)\b[^>]*>", re.IGNORECASE)
 _TAG = re.compile(r"(<[^>]*>)")
 _SUGGESTION_LEAD = re.compile(
     r"^(?:(?:it\s+)?should\s+(?:be|read)|correct(?:ion|ly|\s+spelling)?|replace\s+(?:it\s+)?(?:with|by)|"
@@ -25,21 +21,6 @@ _SUGGESTION_LEAD = re.compile(
 _QUOTES = "\"'“”„«»‘’"
 # As much context as the report dialog sends on each side (CONTEXT_CHARS in report-dialog.js).
 CONTEXT_CHARS = 120
-
-
-def collapse(text):
-    """Return text with invisible characters dropped and each whitespace run as one space."""
-    return _SPACE.sub(" ", _INVISIBLE.sub("", text or ""))
-
-
-def normalise(text):
-    """Return text as compared: collapsed and trimmed."""
-    return collapse(text).strip()
-
-
-def html_to_text(markup):
-    """Return the words a reader sees for a fragment of HTML."""
-    return normalise(html.unescape(strip_tags(_BREAKING_TAG.sub(" ", markup or ""))))
 
 
 @dataclass
@@ -86,7 +67,7 @@ def page_parts(interview):
             continue
         if block.kind == block.Kind.QUESTION and label:
             parts.append(Part(f"{label}:"))
-        shown = html_to_text(render_block_html(block.text))
+        shown = block_text(block.text)
         parts.append(Part(shown, block, "text", is_html=True, maps_insertions=True))
     parts += [Part(normalise(tag.name)) for tag in interview.tags.all()]
     parts += [Part(normalise(correction.text)) for correction in interview.corrections.all()]

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 
+from interviews.derived import refresh_search_index
 from interviews.models import Interview
-from interviews.search import refresh_search_index
 
 BATCH = 500
 

@@ -1,8 +1,7 @@
 from django.core.management.base import BaseCommand
 
-from interviews.body import refresh_bodies
+from interviews.derived import refresh_bodies, refresh_parts
 from interviews.models import Interview
-from interviews.page_parts import refresh_parts
 
 BATCH = 200
 

@@ -1,3 +1,5 @@
+"""Interviews: the row, how readers and lists ask for them, their credited experts, tags and related lists."""
+
 from functools import cache
 from urllib.parse import urlsplit
 
@@ -6,184 +8,20 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import connection, models
 from django.utils import timezone
-from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
-from django.utils.text import slugify
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
+from cms import prepared
 from cms.links import slug_url
-from interviews.text import render_block_html, sanitise_html
+from interviews.body import render_body
+from interviews.choices import RENDERED_COLUMNS, SEARCH_COLUMNS, Origin, Status
+from interviews.models.experts import Expert, ExpertTranslation
+from interviews.models.fields import unique_slug, user_reference
+from interviews.page_parts import VERSION as PARTS_VERSION
+from interviews.page_parts import render_parts
+from interviews.search import search_interviews
 from interviews.uploads import GeneratedName, validate_image
-
-
-def unique_slug(model, text, *, instance_pk=None, fallback="item", max_length=200, **scope):
-    """Return a slug for text that no other row of model (within scope) uses."""
-    base = slugify(text, allow_unicode=True)[: max_length - 6].strip("-") or fallback
-    others = model._default_manager.filter(**scope).exclude(pk=instance_pk)
-    slug, n = base, 2
-    while others.filter(slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
-
-
-def user_reference(**options):
-    """Return a field naming a user, kept (as empty) when that user is deleted."""
-    return models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        **options,
-    )
-
-
-class ExpertQuerySet(models.QuerySet):
-    def in_language(self, language):
-        """Return experts with their translation into `language` joined, for Expert.in_language()."""
-        return self.annotate(
-            translation_here=models.FilteredRelation(
-                "translations", condition=models.Q(translations__language=language)
-            ),
-            # Says the join was made: an expert without the translation gets no translation_here.
-            joined_language=models.Value(language),
-        ).select_related("translation_here")
-
-
-class Expert(models.Model):
-    name = models.CharField(max_length=200)
-    slug = models.SlugField(
-        max_length=200,
-        unique=True,
-        allow_unicode=True,
-        help_text="The address of the expert's page. Letters of any script are allowed.",
-    )
-    position = models.CharField(
-        max_length=300, blank=True, help_text="Current job title, e.g. “Research fellow”."
-    )
-    affiliation = models.CharField(
-        max_length=300, blank=True, help_text="Current institution, e.g. a university or think tank."
-    )
-    short_bio = models.TextField(
-        blank=True,
-        help_text="One paragraph, shown in the box beside each interview. Plain text.",
-    )
-    bio = models.TextField(
-        "full bio",
-        blank=True,
-        help_text="Shown on the expert's page. Paragraphs, links, emphasis and lists are kept; "
-        "anything else is removed on save.",
-    )
-    photo = models.ImageField(
-        upload_to=GeneratedName("experts/%Y/", "photo"), validators=[validate_image], blank=True
-    )
-    photo_credit = models.CharField(
-        max_length=200, blank=True, help_text="Who holds the rights, e.g. “Photo: Meridian”."
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-
-    objects = ExpertQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(Expert, self.name, instance_pk=self.pk, fallback="expert")
-        self.bio = sanitise_html(self.bio)
-        super().save(*args, **kwargs)
-
-    def get_absolute_url(self):
-        return slug_url("interviews:expert_detail", self.slug)
-
-    @property
-    def role(self):
-        """Return the current position and affiliation as one line."""
-        return ", ".join(part for part in (self.position, self.affiliation) if part)
-
-    def in_language(self, language):
-        """Return the expert as readers of `language` see it: its translation's fields over its own.
-
-        Reads the translation joined by Expert.objects.in_language(), else the prefetched ones.
-        """
-        if getattr(self, "joined_language", None) == language:
-            translated = getattr(self, "translation_here", None)
-        else:
-            translated = next((t for t in self.translations.all() if t.language == language), None)
-        if translated is None:
-            return self
-        return LocalizedExpert(self, translated)
-
-
-class LocalizedExpert:
-    """An expert seen through one translation; an empty translated field shows the main one."""
-
-    FIELDS = ("name", "position", "affiliation", "short_bio", "bio")
-
-    def __init__(self, expert, translation):
-        self.expert = expert
-        for field in self.FIELDS:
-            setattr(self, field, getattr(translation, field) or getattr(expert, field))
-        self.language = translation.language
-
-    def __getattr__(self, name):
-        # Everything not translated (slug, photo, links, the address) is the expert's own.
-        return getattr(self.expert, name)
-
-    def __str__(self):
-        return self.name
-
-    @property
-    def role(self):
-        """Return the translated position and affiliation as one line."""
-        return ", ".join(part for part in (self.position, self.affiliation) if part)
-
-
-class ExpertTranslation(models.Model):
-    """An expert's name, position, affiliation and bios in one more content language."""
-
-    expert = models.ForeignKey(Expert, on_delete=models.CASCADE, related_name="translations")
-    language = models.CharField(max_length=8, choices=settings.CONTENT_LANGUAGES)
-    name = models.CharField(max_length=200, help_text="The name as readers of this language write it.")
-    position = models.CharField(max_length=300, blank=True)
-    affiliation = models.CharField(max_length=300, blank=True)
-    short_bio = models.TextField(blank=True, help_text="Plain text. Left empty, pages show the main one.")
-    bio = models.TextField(
-        "full bio",
-        blank=True,
-        help_text="Left empty, pages show the main one. Paragraphs, links, emphasis and lists are kept.",
-    )
-
-    class Meta:
-        ordering = ["language"]
-        constraints = [
-            models.UniqueConstraint(fields=["expert", "language"], name="unique_expert_translation")
-        ]
-
-    def __str__(self):
-        return f"{self.name} ({self.language})"
-
-    def save(self, *args, **kwargs):
-        self.bio = sanitise_html(self.bio)
-        super().save(*args, **kwargs)
-
-
-class ExpertLink(models.Model):
-    expert = models.ForeignKey(Expert, on_delete=models.CASCADE, related_name="links")
-    label = models.CharField(max_length=100, help_text="E.g. “Personal website”, “Google Scholar”.")
-    url = models.URLField("address", max_length=500)
-    order = models.PositiveSmallIntegerField(default=0)
-
-    class Meta:
-        ordering = ["order", "pk"]
-
-    def __str__(self):
-        return self.label
 
 
 class TaggedInterview(TaggedItemBase):
@@ -195,16 +33,9 @@ class TaggedInterview(TaggedItemBase):
         indexes = [models.Index(fields=["tag", "-content_object"], name="tagged_recent")]
 
 
-SEARCH_COLUMNS = ["search_text", "search_names", "search_config", "search_vector", "search_head"]
-# Columns computed from an interview's content after every save, never edited.
-# The page's stored renderings (interviews.body, interviews.page_parts), which lists never show.
-RENDERED_COLUMNS = ["body_html", "page_parts"]
-DERIVED_COLUMNS = [*SEARCH_COLUMNS, *RENDERED_COLUMNS]
-
-
 def published_params():
     """Return the parameters of published()'s condition, "status = %s AND publish_at <= %s", in SQL."""
-    return [Interview.Status.PUBLISHED, connection.ops.adapt_datetimefield_value(timezone.now())]
+    return [Status.PUBLISHED, connection.ops.adapt_datetimefield_value(timezone.now())]
 
 
 @cache
@@ -221,11 +52,11 @@ def _published_page_statement(vendor):
 class InterviewQuerySet(models.QuerySet):
     def published(self):
         """Return interviews the public may read."""
-        return self.filter(status=Interview.Status.PUBLISHED, publish_at__lte=timezone.now())
+        return self.filter(status=Status.PUBLISHED, publish_at__lte=timezone.now())
 
     def in_review(self):
         """Return interviews waiting for an editor."""
-        return self.filter(status=Interview.Status.REVIEW)
+        return self.filter(status=Status.REVIEW)
 
     def outdated_translations(self):
         """Return translations whose original changed after they were last checked."""
@@ -236,12 +67,10 @@ class InterviewQuerySet(models.QuerySet):
 
     def scheduled(self):
         """Return interviews published for a time still to come."""
-        return self.filter(status=Interview.Status.PUBLISHED, publish_at__gt=timezone.now())
+        return self.filter(status=Status.PUBLISHED, publish_at__gt=timezone.now())
 
     def search(self, query):
         """Return interviews matching the reader's query, best first, with a snippet each."""
-        from interviews.search import search_interviews
-
         return search_interviews(self, query)
 
     def without_search_columns(self):
@@ -284,8 +113,6 @@ class InterviewQuerySet(models.QuerySet):
         process (and prepared, cms/prepared.py): building and compiling that queryset on every
         view took longer than running it.
         """
-        from cms import prepared
-
         sql, fields = _published_page_statement(connection.vendor)
         rows = prepared.fetch(sql, [slug, *published_params()])
         return next(iter(prepared.instances(Interview, fields, rows)), None)
@@ -296,15 +123,8 @@ class InterviewQuerySet(models.QuerySet):
 
 
 class Interview(models.Model):
-    class Status(models.TextChoices):
-        DRAFT = "draft", "Draft"
-        REVIEW = "review", "In review"
-        PUBLISHED = "published", "Published"
-        UNPUBLISHED = "unpublished", "Unpublished"
-
-    class Origin(models.TextChoices):
-        ORIGINAL = "original", "Our own interview"
-        PARTNER = "partner", "Republished from a partner"
+    Status = Status
+    Origin = Origin
 
     title = models.CharField(max_length=300)
     slug = models.SlugField(
@@ -398,15 +218,15 @@ class Interview(models.Model):
     updated_by = user_reference(editable=False)
     # Bumped by every admin save; a form carrying an older number is refused (see forms.py).
     version = models.PositiveIntegerField(default=1, editable=False)
-    # Kept current by interviews.search after every change; see refresh_search_index().
+    # Kept current after every change by interviews.derived; read by interviews.search.
     search_text = models.TextField(blank=True, editable=False)
     search_names = models.TextField(blank=True, editable=False)
     search_config = models.CharField(max_length=20, default="simple", editable=False)
     search_vector = SearchVectorField(null=True, editable=False)
     search_head = SearchVectorField(null=True, editable=False)
-    # The blocks rendered for readers, kept current after every save by interviews.body.
+    # The blocks rendered for readers (interviews.body), kept current after every save by interviews.derived.
     body_html = models.TextField(blank=True, editable=False)
-    # The page's expert boxes, cover, topics and other apps' fragments, kept by interviews.page_parts.
+    # The page's expert boxes, cover, topics and other apps' fragments (interviews.page_parts), kept so too.
     page_parts = models.JSONField(default=dict, blank=True, editable=False)
 
     objects = InterviewQuerySet.as_manager()
@@ -501,21 +321,17 @@ class Interview(models.Model):
 
     @property
     def body(self):
-        """Return the body as safe HTML: stored by interviews.body, rendered from sanitised blocks."""
+        """Return the body as safe HTML: as stored (interviews.derived), else rendered from the blocks."""
         if not self.body_html and self.pk:
             # No blocks; or a row stored before bodies were (see `manage.py render_bodies`), or
             # whose images could not be made at its last save (interviews/body.py).
-            from interviews.body import render_body
-
             return mark_safe(render_body(self, self.blocks.all()))
         return mark_safe(self.body_html)
 
     @property
     def parts(self):
         """Return the page's parts (interviews.page_parts): stored, or rendered when none are."""
-        from interviews.page_parts import VERSION, render_parts
-
-        if self.pk and (self.page_parts or {}).get("version") != VERSION:
+        if self.pk and (self.page_parts or {}).get("version") != PARTS_VERSION:
             # A row stored before these parts were (see `manage.py render_bodies`), or whose
             # images could not be made at its last change.
             return render_parts(self)
@@ -572,90 +388,6 @@ class InterviewExpert(models.Model):
         return getattr(self, "local_name", None) or self.expert.name
 
 
-def question_anchor(text, taken):
-    """Return a link target for a question from its first words, not one of `taken`."""
-    words = slugify(strip_tags(text), allow_unicode=True).split("-")[:6]
-    base = "q-" + ("-".join(words)[:60].strip("-") or "question")
-    anchor, n = base, 2
-    while anchor in taken:
-        anchor, n = f"{base}-{n}", n + 1
-    return anchor
-
-
-class Block(models.Model):
-    class Kind(models.TextChoices):
-        QUESTION = "question", "Question"
-        ANSWER = "answer", "Answer"
-        PARAGRAPH = "paragraph", "Paragraph"
-        HEADING = "heading", "Heading"
-        IMAGE = "image", "Image"
-        QUOTE = "quote", "Quote"
-
-    interview = models.ForeignKey(Interview, on_delete=models.CASCADE, related_name="blocks")
-    order = models.PositiveIntegerField(default=0)
-    kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.ANSWER)
-    text = models.TextField(
-        blank=True,
-        help_text="Paragraphs, links, emphasis and lists are kept; anything else is removed on save. "
-        "Text in {braces} is shown as an editorial insertion. For images, leave empty.",
-    )
-    image = models.ImageField(
-        upload_to=GeneratedName("blocks/%Y/%m/", "image"), validators=[validate_image], blank=True
-    )
-    speaker = models.ForeignKey(
-        Expert,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="For an answer: which of the interview's experts speaks. "
-        "Left empty, the first expert. Named on the page when the interview has several experts.",
-    )
-    caption = models.CharField(max_length=300, blank=True)
-    credit = models.CharField(max_length=200, blank=True, help_text="E.g. “Photo: Meridian”.")
-    reuse_allowed = models.BooleanField(
-        "we may license this image for reuse",
-        default=False,
-        help_text="Tick only if we hold the rights to let other outlets republish this image. "
-        "Unticked images are left out of the republishing HTML.",
-    )
-    anchor = models.SlugField(
-        max_length=80,
-        blank=True,
-        allow_unicode=True,
-        help_text="Questions get a link target, set once from the text and kept when the text changes.",
-    )
-
-    class Meta:
-        ordering = ["order", "pk"]
-
-    def __str__(self):
-        return f"{self.get_kind_display()} {self.order}"
-
-    def save(self, *args, **kwargs):
-        self.text = sanitise_html(self.text)
-        if self.kind == self.Kind.QUESTION and not self.anchor:
-            self.anchor = self._new_anchor()
-        super().save(*args, **kwargs)
-
-    def clean(self):
-        if self.kind != self.Kind.IMAGE and not sanitise_html(self.text).strip():
-            raise ValidationError({"text": "This block has no text."})
-
-    def _new_anchor(self):
-        taken = set(
-            Block.objects.filter(interview_id=self.interview_id)
-            .exclude(pk=self.pk)
-            .values_list("anchor", flat=True)
-        )
-        return question_anchor(self.text, taken)
-
-    @property
-    def html(self):
-        """Return the block's text as safe HTML with editorial insertions marked."""
-        return render_block_html(self.text)
-
-
 class RelatedInterview(models.Model):
     """One place in an interview's list of related interviews, written by interviews.related."""
 
@@ -668,58 +400,3 @@ class RelatedInterview(models.Model):
 
     def __str__(self):
         return f"{self.rank}. {self.other_id} for {self.interview_id}"
-
-
-class StatusChange(models.Model):
-    """One move of an interview between statuses: who, when, from what to what."""
-
-    interview = models.ForeignKey(Interview, on_delete=models.CASCADE, related_name="status_changes")
-    from_status = models.CharField(max_length=16, choices=Interview.Status.choices)
-    to_status = models.CharField(max_length=16, choices=Interview.Status.choices)
-    publish_at = models.DateTimeField(null=True, blank=True)
-    changed_by = user_reference()
-    changed_at = models.DateTimeField(default=timezone.now)
-    note = models.CharField(max_length=500, blank=True)
-
-    class Meta:
-        ordering = ["-changed_at", "-pk"]
-
-    def __str__(self):
-        return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
-
-
-class ApprovalRequest(models.Model):
-    """A share link that lets the interviewed expert read a draft and approve it or ask for changes."""
-
-    class Decision(models.TextChoices):
-        PENDING = "", "Waiting for the expert"
-        APPROVED = "approved", "Approved"
-        CHANGES = "changes", "Changes requested"
-
-    interview = models.ForeignKey(Interview, on_delete=models.CASCADE, related_name="approval_requests")
-    expert = models.ForeignKey(Expert, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    nonce = models.CharField(max_length=64, editable=False)
-    created_by = user_reference()
-    created_at = models.DateTimeField(default=timezone.now)
-    expires_at = models.DateTimeField()
-    revoked_at = models.DateTimeField(null=True, blank=True)
-    decision = models.CharField(max_length=16, choices=Decision.choices, default=Decision.PENDING, blank=True)
-    comment = models.TextField(blank=True)
-    decided_at = models.DateTimeField(null=True, blank=True)
-    decided_version = models.PositiveIntegerField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["-created_at", "-pk"]
-
-    def __str__(self):
-        return f"Approval link for “{self.interview}”"
-
-    @property
-    def is_usable(self):
-        """Return whether the link still opens the draft."""
-        return self.revoked_at is None and self.expires_at > timezone.now()
-
-    @property
-    def is_outdated(self):
-        """Return whether the interview changed after the expert decided."""
-        return self.decided_version is not None and self.decided_version < self.interview.version

@@ -8,3 +8,7 @@ class AttributionConfig(AppConfig):
 
     def ready(self):
         from cms.attribution import signals  # noqa: F401
+        from cms.attribution.source_check import partner_material_names_its_source
+        from interviews.publishing_checks import register
+
+        register(partner_material_names_its_source)

@@ -24,7 +24,10 @@ class EditingSafetyMixin:
     def media(self):
         return super().media + forms.Media(
             css={"all": ["interviews/admin/editing-safety.css"]},
-            js=[forms.Script("interviews/admin/autosave-editing.js", type="module")],
+            js=[
+                forms.Script("interviews/admin/autosave-editing.js", type="module"),
+                forms.Script("interviews/admin/presence.js", type="module"),
+            ],
         )
 
     def response_change(self, request, obj):

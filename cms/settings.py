@@ -117,6 +117,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "cms.urls"
+# The context of the 500 and 503 pages, which are rendered without the request's (cms/faults.py).
+ERROR_PAGE_CONTEXT = "cms.context_processors.site_context"
 WSGI_APPLICATION = "cms.wsgi.application"
 
 TEMPLATES = [
@@ -225,6 +227,26 @@ INTERVIEWS_PER_PAGE = env_int("INTERVIEWS_PER_PAGE", 12)
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
 # The query parameters public pages read; the page cache keys on these and ignores any other.
 PAGE_CACHE_QUERY_PARAMETERS = ["language", "page", "q", "expert", "tag"]
+# First path segments (after a language prefix) the page cache never stores: staff pages, previews,
+# share links, endpoints that count or accept something, the benchmark's floor (and ADMIN_URL's, MEDIA_URL's).
+PAGE_CACHE_PRIVATE_SECTIONS = {"admin", "preview", "approval", "reports", "attribution", "_floor"}
+# When pages next change with no save to announce it: no cached page is served past it.
+PAGE_CACHE_NEXT_CHANGE = "interviews.workflow.next_publication"
+# Models whose rows appear on public pages: any save or delete outdates every cached page.
+# StatusChange stands for the workflow's moves, which write the interview with a queryset update
+# (no save signal) and record one StatusChange each.
+PAGE_CACHE_WATCHED_MODELS = [
+    "interviews.Interview",
+    "interviews.Block",
+    "interviews.InterviewExpert",
+    "interviews.Expert",
+    "interviews.ExpertLink",
+    "interviews.StatusChange",
+    "interviews.TaggedInterview",
+    "taggit.Tag",
+    "reports.Correction",
+    "attribution.SourceNotice",
+]
 # Routes /_floor/, the constant page the benchmark (scripts/benchmark) compares every page with.
 BENCHMARK_FLOOR = env_bool("BENCHMARK_FLOOR", False)
 # Feeds carry whole interviews when true, the lead only when false.

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.http import HttpResponse
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
@@ -10,12 +11,11 @@ def robots_txt(request):
     """Point crawlers to the sitemap and keep them out of previews."""
     # The admin is left out: naming it here would publish the path ADMIN_URL hides. Its pages
     # need a login and carry their own "noindex".
+    # Reader pages carry no language prefix in the default language (cms/urls.py).
+    prefixes = ["/"] + [f"/{code}/" for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
     lines = [
         "User-agent: *",
-        "Disallow: /preview/",
-        "Disallow: /approval/",
-        "Disallow: /ru/preview/",
-        "Disallow: /ru/approval/",
+        *(f"Disallow: {prefix}{section}/" for prefix in prefixes for section in ("preview", "approval")),
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -292,7 +292,7 @@ class InterviewQuerySet(models.QuerySet):
 
     def for_page_text(self):
         """Return interviews with the rows behind every part of their page: for reading its text."""
-        return self.for_page().with_credits().prefetch_related("tags", "corrections", "blocks")
+        return self.for_page().with_credits().prefetch_related("tags", "blocks")
 
 
 class Interview(models.Model):
@@ -406,7 +406,7 @@ class Interview(models.Model):
     search_head = SearchVectorField(null=True, editable=False)
     # The blocks rendered for readers, kept current after every save by interviews.body.
     body_html = models.TextField(blank=True, editable=False)
-    # The page's expert boxes, cover, topics and correction notes, kept by interviews.page_parts.
+    # The page's expert boxes, cover, topics and other apps' fragments, kept by interviews.page_parts.
     page_parts = models.JSONField(default=dict, blank=True, editable=False)
 
     objects = InterviewQuerySet.as_manager()

@@ -1,20 +1,20 @@
 """The parts of an interview page drawn from other rows, rendered when they change.
 
 An interview page shows, beside its own row and body, boxes for its experts, its cover, its
-topics and its correction notes, and names the experts and topics again in its meta tags and
+topics and the fragments other apps store with it (interviews.fragments: cms.reports' correction
+notes), and names the experts and topics again in its meta tags and
 structured data. Reading and rendering those on every view cost more than the rest of the page
 together, so they are rendered on change and stored in Interview.page_parts, as the body is in
 Interview.body_html (interviews.body):
 
-    {"version": VERSION, "experts": html, "cover": html, "topics": html, "corrections": html,
+    {"version": VERSION, "experts": html, "cover": html, "topics": html, "fragments": {name: ...},
      "contents": html, the questions as links to their anchors, "minutes": reading time,
      "description": the lead's first 40 words, for the meta tags,
-     "topic_names": [...], "people": [{"name", "path", "role", "affiliation", "photo"}],
-     "notes": [{"text", "date"}]}
+     "topic_names": [...], "people": [{"name", "path", "role", "affiliation", "photo"}]}
 
 Experts are named as the interview's language writes them (Expert.in_language). They are
 rendered again when the interview, its blocks, its credits, its topics, an expert (or an
-expert's translation) or topic it shows, or its correction notes change (interviews.signals,
+expert's translation) or topic it shows, or a stored fragment's rows change (interviews.signals,
 cms.reports.signals), and all of
 them by `manage.py render_bodies` after an upgrade. Parts stored by an earlier VERSION are
 rendered on each view until then. Addresses are stored as paths; the page
@@ -28,28 +28,30 @@ parts of 100,000 interviews.
 import math
 
 from django.db.models import Prefetch
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.html import format_html, format_html_join, strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext
 
+from interviews import fragments
 from interviews.body import ImageUnavailable, stored_picture
 from interviews.models import RENDERED_COLUMNS, Block, Interview
 
 BLOCK_FIELDS = ["interview_id", "order", "kind", "text", "anchor"]
 COVER_SIZES = "(min-width: 80rem) 68rem, 100vw"
 # Raised whenever the parts gain or change a key.
-VERSION = 3
+VERSION = 4
 DESCRIPTION_WORDS = 40
 CONTENTS_WORDS = 14
 # Silent reading of non-fiction, in words per minute, for the reading time.
 WORDS_PER_MINUTE = 200
 
 
-def render_parts(interview, credits=None, tags=None, notes=None, blocks=None, *, to_store=False):
-    """Return the interview's page parts; credits, tags, notes and blocks are read when not given.
+def render_parts(interview, credits=None, tags=None, extras=None, blocks=None, *, to_store=False):
+    """Return the interview's page parts; credits, tags, blocks and extras are read when not given.
+
+    extras: the rows of each stored fragment (interviews.fragments), by its name.
 
     Parts to store must be complete: an image that could not be given its renditions then
     raises ImageUnavailable.
@@ -60,7 +62,6 @@ def render_parts(interview, credits=None, tags=None, notes=None, blocks=None, *,
         )
     credits = list(credits)
     tags = list(interview.tags.all() if tags is None else tags)
-    notes = list(interview.corrections.all() if notes is None else notes)
     blocks = list(interview.blocks.all() if blocks is None else blocks)
     people = [(credit, credit.expert.in_language(interview.language)) for credit in credits]
     with translation.override(interview.interface_language):
@@ -69,14 +70,12 @@ def render_parts(interview, credits=None, tags=None, notes=None, blocks=None, *,
             "experts": "".join(_expert_box(credit, expert, to_store) for credit, expert in people),
             "cover": _cover(interview, to_store),
             "topics": _topics(tags),
-            "corrections": _corrections(interview, notes),
+            "fragments": fragments.render_stored(interview, extras),
             "contents": _contents(blocks),
             "minutes": reading_minutes(interview, blocks),
             "description": Truncator(interview.lead).words(DESCRIPTION_WORDS, truncate=" …"),
             "topic_names": [tag.name for tag in tags],
             "people": [credited_person(credit, expert) for credit, expert in people],
-            # The date the note states, which editors may set, not when its row was saved.
-            "notes": [{"text": note.text, "date": note.date.isoformat()} for note in notes],
         }
 
 
@@ -90,7 +89,7 @@ def refresh_parts(interview_ids):
         .prefetch_related(
             "credited_experts__expert__translations",
             "tags",
-            "corrections",
+            *fragments.stored_relations(),
             Prefetch("blocks", Block.objects.only(*BLOCK_FIELDS)),
         )
     )
@@ -100,7 +99,7 @@ def refresh_parts(interview_ids):
                 interview,
                 interview.credited_experts,
                 interview.tags.all(),
-                interview.corrections.all(),
+                None,  # each stored fragment's rows, prefetched above
                 interview.blocks.all(),
                 to_store=True,
             )
@@ -178,13 +177,6 @@ def reading_minutes(interview, blocks):
     """Return the minutes a reader needs for the lead and the blocks' text, at least one."""
     words = len(interview.lead.split()) + sum(len(strip_tags(block.text).split()) for block in blocks)
     return max(1, math.ceil(words / WORDS_PER_MINUTE))
-
-
-def _corrections(interview, notes):
-    # Rare, so the reports app's own template renders them.
-    if not notes:
-        return ""
-    return render_to_string("reports/_corrections.html", {"interview": interview, "corrections": notes})
 
 
 def person(expert):

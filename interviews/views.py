@@ -16,9 +16,8 @@ from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from taggit.models import Tag
 
-from cms.attribution.views import page_attribution
 from cms.clients import hit
-from interviews import keys
+from interviews import fragments, keys
 from interviews.models import (
     RENDERED_COLUMNS,
     ApprovalRequest,
@@ -148,7 +147,7 @@ def render_interview(request, interview, status=200, **extra):
         "parts": interview.parts,
         "translations": links.translations,
         "related": links.related,
-        "attribution": page_attribution(request, interview),
+        **fragments.page_context(request, interview),
         **extra,
     }
     response = render(request, "interviews/interview_detail.html", context, status=status)

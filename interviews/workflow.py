@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Min
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare, get_random_string
 from django.utils.translation import gettext
@@ -204,3 +204,8 @@ def record_decision(approval, decision, comment):
         decided_at=timezone.now(),
         decided_version=Interview.objects.values_list("version", flat=True).get(pk=approval.interview_id),
     )
+
+
+def next_publication():
+    """Return when the next scheduled interview goes live, or None."""
+    return Interview.objects.scheduled().aggregate(first=Min("publish_at"))["first"]

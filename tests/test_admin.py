@@ -1,9 +1,12 @@
+from django.contrib import admin
 from django.contrib.auth.models import Group
-from django.test import TestCase
+from django.core.exceptions import ImproperlyConfigured
+from django.test import SimpleTestCase, TestCase
 from django.urls import reverse
 from taggit.models import Tag
 
 from cms.roles.definitions import EDITORS, EXPERT_STAFF
+from interviews.admin import InterviewAdmin
 from interviews.models import Block, Expert, Interview, InterviewExpert
 from tests.builders import image_upload, make_draft, make_expert, make_interview, make_user
 
@@ -246,3 +249,25 @@ class RoleGroupTests(TestCase):
         response = self.client.get(reverse("admin:interviews_interview_changelist"))
         self.assertEqual(response.status_code, 302)
         self.assertIn("/admin/login/", response["Location"])
+
+
+class InterviewAdminHookTests(SimpleTestCase):
+    def test_an_app_adds_its_field_to_a_fieldset_of_the_interview_admin(self):
+        # cms.attribution's admin.py, through InterviewAdmin.show_in_fieldset.
+        self.assertIn("republications", InterviewAdmin.readonly_fields)
+        fieldsets = dict(admin.site.get_model_admin(Interview).fieldsets)
+        self.assertEqual(
+            fieldsets["Reuse by other outlets"]["fields"], ["republishing_allowed", "republications"]
+        )
+
+    def test_a_missing_fieldset_or_a_taken_name_is_refused(self):
+        @admin.display(description="Nothing")
+        def nothing(interview):
+            return ""
+
+        with self.assertRaises(ImproperlyConfigured):
+            InterviewAdmin.show_in_fieldset("No such fieldset", nothing)
+        nothing.__name__ = "state"  # the admin's own status column
+        with self.assertRaises(ImproperlyConfigured):
+            InterviewAdmin.show_in_fieldset("Publishing", nothing)
+        self.assertNotIn("state", InterviewAdmin.readonly_fields)

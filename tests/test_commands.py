@@ -10,46 +10,12 @@ from django.http import HttpRequest
 from django.test import TestCase
 
 from cms.roles.definitions import EDITORS
-from interviews import sample_content
-from interviews.models import Block, Expert, Interview
 
 
 def run(*args):
     out = StringIO()
     call_command(*args, stdout=out)
     return out.getvalue()
-
-
-class SampleContentTests(TestCase):
-    def test_loads_experts_and_interviews_in_the_transcript_shape(self):
-        output = run("load_sample_content")
-        self.assertIn("3 experts and 5 interviews added", output)
-        self.assertEqual(Expert.objects.count(), len(sample_content.EXPERTS))
-        published = Interview.objects.published()
-        self.assertGreaterEqual(published.count(), 3)
-        for interview in published:
-            self.assertGreaterEqual(interview.blocks.filter(kind=Block.Kind.QUESTION).count(), 12)
-            self.assertTrue(
-                interview.blocks.filter(kind=Block.Kind.IMAGE, credit__startswith="Фото").exists()
-                or interview.blocks.filter(kind=Block.Kind.IMAGE, credit__startswith="Photo").exists()
-            )
-            self.assertTrue(interview.cover_image)
-            self.assertTrue(interview.interview_experts.exclude(bio="").exists())
-        self.assertTrue(Block.objects.filter(text__regex=r"\{[^}]+\}").exists())
-        self.assertTrue(Interview.objects.filter(language="ru").exists())
-        self.assertTrue(Interview.objects.filter(status=Interview.Status.DRAFT).exists())
-
-    def test_running_twice_adds_nothing(self):
-        run("load_sample_content")
-        counts = (Expert.objects.count(), Interview.objects.count(), Block.objects.count())
-        output = run("load_sample_content")
-        self.assertIn("0 experts and 0 interviews added", output)
-        self.assertEqual(counts, (Expert.objects.count(), Interview.objects.count(), Block.objects.count()))
-
-    def test_sample_pages_render(self):
-        run("load_sample_content")
-        for interview in Interview.objects.published():
-            self.assertEqual(self.client.get(interview.get_absolute_url()).status_code, 200)
 
 
 class EditorAccountTests(TestCase):

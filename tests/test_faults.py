@@ -7,11 +7,12 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.db import OperationalError, connections
-from django.test import Client, TestCase, TransactionTestCase, override_settings
+from django.test import Client, RequestFactory, TestCase, TransactionTestCase, override_settings
 from django.urls import reverse
 
 from cms.cache import ResilientRedisCache
 from cms.clients import hit
+from cms.faults import unavailable
 from cms.reports.models import ErrorReport
 from cms.roles.definitions import EDITORS
 from tests.builders import make_user
@@ -117,6 +118,17 @@ class DatabaseErrorTests(TestCase):
         with self.broken():
             page = self.client.get(self.interview.get_absolute_url())
         self.assertContains(page, '<a href="/experts/">Experts</a>', status_code=503, html=True)
+
+    def test_before_its_view_is_found_a_script_endpoint_still_answers_in_json(self):
+        # A middleware meeting the lost database: the address tells whether its view is @answers_in_json.
+        factory = RequestFactory()
+        report = unavailable(factory.post(reverse("reports:create")))
+        self.assertEqual((report.status_code, json.loads(report.content)["code"]), (503, "unavailable"))
+        page = unavailable(factory.get(self.interview.get_absolute_url()))
+        self.assertContains(page, "Briefly unavailable", status_code=503)
+        self.assertContains(
+            unavailable(factory.get("/no/such/page/")), "Briefly unavailable", status_code=503
+        )
 
     def test_a_failing_middleware_also_answers_503(self):
         editor = make_user(superuser=True)

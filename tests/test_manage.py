@@ -181,7 +181,13 @@ class ManagePyTests(SimpleTestCase):
 
         # With the tests' loopback site allowed, its page is read and judged; inside stays refused.
         result = self.manage(
-            "check_republications", SITE_URL=SITE, DJANGO_SETTINGS_MODULE="tests.settings_link_check"
+            "shell",
+            "-c",
+            "from django.core.management import call_command\n"
+            "from django.test import override_settings\n"
+            f"with override_settings(LINK_CHECK_ALLOW_ADDRESSES=[{OUTSIDE!r}]):\n"
+            "    call_command('check_republications')",
+            SITE_URL=SITE,
         )
         self.assertSucceeds(
             result,

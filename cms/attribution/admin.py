@@ -6,6 +6,7 @@ from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 
 from cms.attribution.models import Republication, SourceNotice
+from interviews.admin import InterviewAdmin
 
 
 @admin.register(SourceNotice)
@@ -84,7 +85,8 @@ class RepublicationAdmin(ReadOnlyMixin, admin.ModelAdmin):
         return format_html("<table><tr><th>Day</th><th>Views</th></tr>{}</table>", rows)
 
 
-def republication_summary(interview):
+@admin.display(description="Republished on")
+def republications(interview):
     """Return a table of the pages that republished interview, for its change page."""
     if interview.pk is None:
         return "Shown here once other sites republish it."
@@ -108,3 +110,6 @@ def republication_summary(interview):
     return format_html(
         "<table><tr><th>Page</th><th>Views</th><th>Link to us</th><th>Checked</th></tr>{}</table>", rows
     )
+
+
+InterviewAdmin.show_in_fieldset("Reuse by other outlets", republications)

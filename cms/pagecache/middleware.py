@@ -10,6 +10,9 @@ a language prefix, or none for the default language), and the host check is get_
 Each entry carries the content generation it was rendered under (see cms/pagecache/signals.py)
 and is served only while that generation is current and, since scheduled interviews go live
 with no save to announce it, never past the next scheduled publish time.
+
+It knows no app: the settings name the path sections it never caches (PAGE_CACHE_PRIVATE_SECTIONS)
+and the function that says when pages next change with no save (PAGE_CACHE_NEXT_CHANGE).
 """
 
 import hashlib
@@ -21,11 +24,11 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Min
 from django.http import HttpResponse
 from django.utils import translation
 from django.utils.cache import set_response_etag
 from django.utils.http import http_date
+from django.utils.module_loading import import_string
 
 from cms.pagecache import keys
 
@@ -34,9 +37,6 @@ logger = logging.getLogger(__name__)
 GENERATION_KEY = "pagecache:generation"
 NEXT_PUBLISH_KEY = "pagecache:next-publish"
 NOTHING_SCHEDULED = 0
-# First path segments (after a language prefix) that are never cached: staff pages, previews,
-# share links, endpoints that count or accept something, and the benchmark's floor.
-PRIVATE_SECTIONS = {"admin", "preview", "approval", "reports", "attribution", "_floor"}
 # Request headers a cached page may vary on; the key covers them (see _key).
 HARMLESS_VARY = {"cookie", "accept-language"}
 # Cookies that mean the page is about this visitor: a login, or a message waiting to be shown.
@@ -75,7 +75,7 @@ def is_public_request(request):
     section = sections[1] if sections[0] in _language_sections() and len(sections) > 1 else sections[0]
     admin = getattr(settings, "ADMIN_URL", "admin/").strip("/").split("/")[0]
     media = settings.MEDIA_URL.strip("/").split("/")[0]
-    return section not in PRIVATE_SECTIONS and section not in {admin, media}
+    return section not in settings.PAGE_CACHE_PRIVATE_SECTIONS and section not in {admin, media}
 
 
 def _language(request):
@@ -96,16 +96,14 @@ def _key(request):
 
 
 def _next_publish(now):
-    """Return the timestamp of the next scheduled publication, or NOTHING_SCHEDULED."""
+    """Return the timestamp of the next change no save announces (a publication), or NOTHING_SCHEDULED."""
     value = cache.get(NEXT_PUBLISH_KEY)
     if value is not None:
         if value == NOTHING_SCHEDULED or value > now:
             return value
         cache.delete(NEXT_PUBLISH_KEY)
-    from interviews.models import Interview
-
-    publish_at = Interview.objects.scheduled().aggregate(first=Min("publish_at"))["first"]
-    value = publish_at.timestamp() if publish_at else NOTHING_SCHEDULED
+    changes_at = import_string(settings.PAGE_CACHE_NEXT_CHANGE)() if settings.PAGE_CACHE_NEXT_CHANGE else None
+    value = changes_at.timestamp() if changes_at else NOTHING_SCHEDULED
     timeout = math.ceil(value - now) if value else settings.PAGE_CACHE_SECONDS
     # add, not set: a new generation started meanwhile may have stored a fresher answer.
     cache.add(NEXT_PUBLISH_KEY, value, timeout=max(1, timeout))

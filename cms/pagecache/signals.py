@@ -6,25 +6,11 @@ have to know all of them. Edits are rare next to reads, so starting over is chea
 """
 
 from django.apps import apps
+from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from cms.pagecache.middleware import new_generation
-
-# Models whose rows appear on public pages. StatusChange stands for the workflow's moves, which
-# write the interview with a queryset update (no save signal) and record one StatusChange each.
-WATCHED = [
-    "interviews.Interview",
-    "interviews.Block",
-    "interviews.InterviewExpert",
-    "interviews.Expert",
-    "interviews.ExpertLink",
-    "interviews.StatusChange",
-    "interviews.TaggedInterview",
-    "taggit.Tag",
-    "reports.Correction",
-    "attribution.SourceNotice",
-]
 
 
 def content_changed(sender, raw=False, using=None, **kwargs):
@@ -47,13 +33,13 @@ def tags_changed(sender, action, **kwargs):
 
 
 def connect():
-    for label in WATCHED:
+    """Watch the models PAGE_CACHE_WATCHED_MODELS names: the rows public pages show."""
+    for label in settings.PAGE_CACHE_WATCHED_MODELS:
         try:
             model = apps.get_model(label)
         except LookupError:  # an optional app that is not installed
             continue
         post_save.connect(content_changed, sender=model, dispatch_uid=f"pagecache-save-{label}")
         post_delete.connect(content_changed, sender=model, dispatch_uid=f"pagecache-delete-{label}")
-    m2m_changed.connect(
-        tags_changed, sender=apps.get_model("interviews.TaggedInterview"), dispatch_uid="pagecache-tags"
-    )
+        # Rows of a many-to-many's through model change with add(), remove() and clear() too.
+        m2m_changed.connect(tags_changed, sender=model, dispatch_uid=f"pagecache-m2m-{label}")

@@ -9,3 +9,8 @@ class ReportsConfig(AppConfig):
 
     def ready(self):
         from cms.reports import signals  # noqa: F401
+        from cms.reports.notes import render_notes
+        from interviews import fragments
+
+        # The page's correction notes, stored with its parts: a view reads nothing for them.
+        fragments.register_stored("corrections", "corrections", render_notes)

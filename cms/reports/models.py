@@ -19,6 +19,11 @@ COMMENT_LIMIT = 4000
 PREVIEW_CONTEXT = 120
 
 
+def with_page_text(interviews):
+    """Return interviews with every row their page's text comes from, the correction notes too."""
+    return interviews.for_page_text().prefetch_related("corrections")
+
+
 class CorrectionRefused(Exception):
     """The suggested correction cannot be applied safely; the message says why."""
 
@@ -83,7 +88,7 @@ class ErrorReportQuerySet(models.QuerySet):
         reports = list(self.open().filter(interview_id=interview_id).only("pk", "selection"))
         if not reports:
             return
-        interview = Interview.objects.filter(pk=interview_id).for_page_text().first()
+        interview = with_page_text(Interview.objects.filter(pk=interview_id)).first()
         text = page_text(interview) if interview else ""
         present = [report.pk for report in reports if report.selection in text]
         self.filter(pk__in=present).exclude(text_still_present=True).update(text_still_present=True)
@@ -197,7 +202,7 @@ class ErrorReport(models.Model):
             )
         if self.suggestion == self.selection:
             raise CorrectionRefused("The suggested correction is the same as the reported text.")
-        interview = Interview.objects.filter(pk=self.interview_id).for_page_text().get()
+        interview = with_page_text(Interview.objects.filter(pk=self.interview_id)).get()
         parts = page_parts(interview)
         found = " ".join(part.shown for part in parts).count(self.selection)
         if not found:

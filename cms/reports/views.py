@@ -13,8 +13,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 
 from cms.clients import client_hash, hit
+from cms.faults import answers_in_json
 from cms.reports.forms import ReportForm
-from cms.reports.models import ErrorReport
+from cms.reports.models import ErrorReport, with_page_text
 from cms.reports.notifications import report_received
 from cms.reports.text import page_context, page_text, suggestion_from_comment
 from interviews.models import Interview
@@ -72,12 +73,13 @@ def _interview_for(page, request):
         raise PageNotFound(_("This page was not found on this site."))
     if match.view_name != "interviews:interview_detail":
         raise PageNotFound(_("Reports can be sent from interview pages only."))
-    interview = Interview.objects.published().for_page_text().filter(slug=match.kwargs["slug"]).first()
+    interview = with_page_text(Interview.objects.published()).filter(slug=match.kwargs["slug"]).first()
     if interview is None:
         raise PageNotFound(_("This interview is not published, so there is nothing to report on it."))
     return interview
 
 
+@answers_in_json
 @csrf_exempt  # It only reads; anything but GET is refused below, in JSON.
 @never_cache
 def token(request):
@@ -99,6 +101,7 @@ def _split(address):
         return None
 
 
+@answers_in_json
 @csrf_exempt  # Checked in the view, so that a failure is answered in JSON the dialog can show.
 @never_cache
 def create(request):

@@ -1,11 +1,11 @@
 """Links to the current page in each interface language, or to its translations."""
 
+from functools import lru_cache
+
 from django import template
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import get_script_prefix, reverse, translate_url
 from django.utils import translation
-
-from cms.context_processors import site_links
 
 register = template.Library()
 
@@ -23,8 +23,16 @@ def language_links(context):
     links = []
     for code, name in settings.LANGUAGES:
         if interview is not None:
-            url = by_language.get(code) or site_links(code)["home"]
+            url = by_language.get(code) or _home(code, get_script_prefix())
         else:
             url = translate_url(request.path, code) if request else "/"
         links.append({"code": code, "name": name, "url": url, "current": code == current})
     return links
+
+
+@lru_cache(maxsize=64)
+def _home(language, script_prefix):
+    # The front page in each language, worked out once: reversing it on every page costs as much
+    # as the rest of the header.
+    with translation.override(language):
+        return reverse("interviews:home")

@@ -5,11 +5,11 @@ import json
 from django import template
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
-from django.utils.html import format_html, strip_tags
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from cms.links import absolute_url
-from interviews import page_parts
+from interviews import fragments, page_parts
 
 register = template.Library()
 
@@ -71,15 +71,7 @@ def interview_json_ld(context, interview, parts):
             "url": interview.source_url,
             "publisher": {"@type": "Organization", "name": interview.source_name},
         }
-    if parts["notes"]:
-        data["correction"] = [
-            {
-                "@type": "CorrectionComment",
-                "text": strip_tags(note["text"]),
-                "datePublished": note["date"],
-            }
-            for note in parts["notes"]
-        ]
+    data.update(fragments.stored_json_ld(parts))  # what other apps add (cms.reports: correction notes)
     return _script(data)
 
 

@@ -3,7 +3,7 @@ from datetime import date
 from django.db import IntegrityError
 from django.test import SimpleTestCase, TestCase
 
-from cms.reports.models import Correction, ErrorReport
+from cms.reports.models import Correction, ErrorReport, with_page_text
 from cms.reports.text import (
     normalise,
     page_text,
@@ -54,7 +54,7 @@ class PageTextTests(TestCase):
         )
 
     def text(self):
-        return page_text(Interview.objects.filter(pk=self.interview.pk).for_page_text().get())
+        return page_text(with_page_text(Interview.objects.filter(pk=self.interview.pk)).get())
 
     def test_page_text_reads_as_the_page_shows_it(self):
         text = self.text()
@@ -169,7 +169,10 @@ class CorrectionTests(TestCase):
         self.assertContains(response, "The treaty was signed in 1992, not 1993.")
         self.assertContains(response, '"CorrectionComment"')
         self.assertEqual(
-            [note["text"] for note in response.context["parts"]["notes"]],
+            [
+                note["text"]
+                for note in response.context["parts"]["fragments"]["corrections"]["json_ld"]["correction"]
+            ],
             ["The treaty was signed in 1992, not 1993."],
         )
         body = response.content.decode()

@@ -274,7 +274,7 @@ def make_interviews(data, numbers, tags, experts, now, ids):
         ]
         # What the site renders on save (interviews.body, interviews.page_parts).
         interview.body_html = render_body(interview, blocks, to_store=True, credits=credited)
-        interview.page_parts = render_parts(interview, credited, chosen, [], blocks, to_store=True)
+        interview.page_parts = render_parts(interview, credited, chosen, {}, blocks, to_store=True)
         block_lists.append(blocks)
     return rows, block_lists, parts
 

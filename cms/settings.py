@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "cms.reports",
     "cms.attribution",
     "cms.pagecache",
+    "cms.addresses",
     "cms.jobs",
     "django_tasks",
     "django_tasks_db",
@@ -107,6 +108,8 @@ MIDDLEWARE = [
     "cms.security.middleware.IdleSessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # A 404 at an address whose page moved becomes a 301 to the new one (cms/addresses).
+    "cms.addresses.middleware.OldAddressMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

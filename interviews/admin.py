@@ -3,13 +3,13 @@ from django.contrib import admin, messages
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import Count
-from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from reversion.admin import VersionAdmin
 
 from interviews import admin_import, admin_tags, admin_workflow
+from interviews.admin_editing import EditingSafetyMixin
 from interviews.forms import InterviewAdminForm, ReadOnceInlineFormSet
 from interviews.models import (
     DERIVED_COLUMNS,
@@ -22,9 +22,7 @@ from interviews.models import (
     TaggedInterview,
 )
 from interviews.workflow import (
-    TRANSITIONS,
     allowed_transitions,
-    apply_transition,
     can_edit,
     can_preview,
     can_recover,
@@ -139,7 +137,7 @@ class TranslationFilter(admin.SimpleListFilter):
 
 
 @admin.register(Interview)
-class InterviewAdmin(VersionAdmin):
+class InterviewAdmin(EditingSafetyMixin, VersionAdmin):
     form = InterviewAdminForm
     change_form_template = "admin/interviews/interview/change_form.html"
     change_list_template = "admin/interviews/interview/change_list.html"
@@ -322,32 +320,7 @@ class InterviewAdmin(VersionAdmin):
     actions = ["publish_selected", "unpublish_selected"]
 
     def _bulk_transition(self, request, queryset, name):
-        transition = TRANSITIONS[name]
-        movable = [i for i in queryset if transition in allowed_transitions(request.user, i)]
-        if request.POST.get("confirmed") != "yes":
-            context = {
-                **self.admin_site.each_context(request),
-                "opts": self.model._meta,
-                "title": f"{transition.label}: are you sure?",
-                "transition": transition,
-                "movable": movable,
-                "skipped": [i for i in queryset if i not in movable],
-                "action": request.POST.get("action"),
-                "selected": request.POST.getlist(admin.helpers.ACTION_CHECKBOX_NAME),
-            }
-            return TemplateResponse(request, "admin/interviews/interview/bulk_transition.html", context)
-        done = 0
-        for interview in movable:
-            # One refusal (partner material without its source, a move made meanwhile) spares the rest.
-            try:
-                apply_transition(name, interview, request.user)
-            except (ValidationError, PermissionDenied) as error:
-                reason = " ".join(error.messages) if isinstance(error, ValidationError) else str(error)
-                self.message_user(request, f"“{interview}” was left as it is: {reason}", messages.ERROR)
-            else:
-                done += 1
-        self.message_user(request, f"{transition.label}: {done} interview(s).", messages.SUCCESS)
-        return None
+        return admin_workflow.bulk_transition(request, self, queryset, name)
 
     def get_urls(self):
         suggestions = path(

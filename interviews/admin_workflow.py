@@ -1,7 +1,7 @@
 """Admin pages for an interview's life: status moves, the expert's approval link, revisions."""
 
 from django import forms
-from django.contrib import messages
+from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -14,6 +14,7 @@ from reversion.models import Version
 
 from cms.links import absolute_url
 from interviews.models import ApprovalRequest, Expert, Interview
+from interviews.publishing_checks import PublishingRefused, problems
 from interviews.revisions import text_changes, version_lines
 from interviews.workflow import (
     TRANSITIONS,
@@ -36,11 +37,19 @@ class TransitionForm(forms.Form):
         help_text="Leave as it is to publish now; a later time schedules the interview.",
     )
     note = forms.CharField(label="Note (optional)", required=False, max_length=500)
+    # The codes of the warnings the editor was shown: publishing confirms those, and no others.
+    confirmed = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, transition, **kwargs):
         super().__init__(*args, **kwargs)
         if transition.name != "publish":
             del self.fields["publish_at"]
+            del self.fields["confirmed"]
+
+
+def split_problems(found):
+    """Return the hard problems (publishing is refused) and the soft ones (the editor confirms)."""
+    return [p for p in found if p.hard], [p for p in found if not p.hard]
 
 
 def get_interview(queryset, object_id):
@@ -75,7 +84,11 @@ def transition_view(request, model_admin, object_id, name):
         raise Http404("No such status change.")
     if transition not in allowed_transitions(request.user, interview):
         raise PermissionDenied
-    initial = {"publish_at": timezone.localtime(max(interview.publish_at or timezone.now(), timezone.now()))}
+    found = problems(interview) if transition.name == "publish" else []
+    initial = {
+        "publish_at": timezone.localtime(max(interview.publish_at or timezone.now(), timezone.now())),
+        "confirmed": " ".join(p.code for p in found if not p.hard),
+    }
     data = request.POST if request.method == "POST" else None
     form = TransitionForm(data, transition=transition, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -86,6 +99,21 @@ def transition_view(request, model_admin, object_id, name):
                 request.user,
                 publish_at=form.cleaned_data.get("publish_at"),
                 note=form.cleaned_data["note"],
+                confirmed=form.cleaned_data.get("confirmed", "").split(),
+            )
+        except PublishingRefused as refused:
+            # Show what is wrong now, and ask again for the warnings found now.
+            found = refused.problems
+            data = data.copy()
+            data["confirmed"] = " ".join(p.code for p in found if not p.hard)
+            form = TransitionForm(data, transition=transition, initial=initial)
+            form.is_valid()
+            hard = any(p.hard for p in found)
+            form.add_error(
+                None,
+                "Nothing was published: fix the problems listed above first."
+                if hard
+                else "Nothing was published yet: check the points listed above, then confirm again.",
             )
         except ValidationError as error:
             form.add_error(None, error.messages)
@@ -96,8 +124,59 @@ def transition_view(request, model_admin, object_id, name):
             else:
                 messages.success(request, f"“{moved}” is now {moved.get_status_display().lower()}.")
             return redirect(_change_url(model_admin, moved))
-    context = _context(model_admin, request, interview, transition.label, transition=transition, form=form)
+    hard, soft = split_problems(found)
+    context = _context(
+        model_admin,
+        request,
+        interview,
+        transition.label,
+        transition=transition,
+        form=form,
+        hard_problems=hard,
+        soft_problems=soft,
+    )
     return TemplateResponse(request, "admin/interviews/interview/transition_confirm.html", context)
+
+
+def bulk_transition(request, model_admin, queryset, name):
+    """Ask, then make one status move on each selected interview it applies to.
+
+    Publishing lists each interview's problems: those with a hard one are left as they are,
+    and the warnings shown for the others are what the confirmation confirms.
+    """
+    transition = TRANSITIONS[name]
+    movable = [i for i in queryset if transition in allowed_transitions(request.user, i)]
+    if request.POST.get("confirmed") != "yes":
+        rows = [(i, *split_problems(problems(i) if name == "publish" else [])) for i in movable]
+        context = {
+            **model_admin.admin_site.each_context(request),
+            "opts": model_admin.model._meta,
+            "title": f"{transition.label}: are you sure?",
+            "transition": transition,
+            "movable": [i for i, hard, soft in rows if not hard],
+            "warned": [
+                (i, soft, " ".join(p.code for p in soft)) for i, hard, soft in rows if soft and not hard
+            ],
+            "refused": [(i, hard + soft) for i, hard, soft in rows if hard],
+            "skipped": [i for i in queryset if i not in movable],
+            "count": sum(1 for i, hard, soft in rows if not hard),
+            "action": request.POST.get("action"),
+            "selected": request.POST.getlist(admin.helpers.ACTION_CHECKBOX_NAME),
+        }
+        return TemplateResponse(request, "admin/interviews/interview/bulk_transition.html", context)
+    done = 0
+    for interview in movable:
+        # One refusal (a publishing check, a move made meanwhile) spares the rest.
+        try:
+            confirmed = request.POST.get(f"confirmed-{interview.pk}", "").split()
+            apply_transition(name, interview, request.user, confirmed=confirmed)
+        except (ValidationError, PermissionDenied) as error:
+            reason = " ".join(error.messages) if isinstance(error, ValidationError) else str(error)
+            model_admin.message_user(request, f"“{interview}” was left as it is: {reason}", messages.ERROR)
+        else:
+            done += 1
+    model_admin.message_user(request, f"{transition.label}: {done} interview(s).", messages.SUCCESS)
+    return None
 
 
 @require_POST

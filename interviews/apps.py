@@ -7,4 +7,4 @@ class InterviewsConfig(AppConfig):
     verbose_name = "Interviews"
 
     def ready(self):
-        from interviews import signals  # noqa: F401
+        from interviews import old_addresses, signals  # noqa: F401

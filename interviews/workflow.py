@@ -11,6 +11,7 @@ from django.utils.crypto import constant_time_compare, get_random_string
 from django.utils.translation import gettext
 
 from interviews.models import ApprovalRequest, Interview, StatusChange
+from interviews.publishing_checks import refuse_unless_ready
 
 Status = Interview.Status
 PUBLISH_PERMISSION = "interviews.publish_interview"
@@ -107,8 +108,12 @@ def _may(user, interview, transition):
     return can_edit(user, interview)
 
 
-def apply_transition(name, interview, user, *, publish_at=None, note=""):
-    """Move the interview, record who did it, and return the fresh row."""
+def apply_transition(name, interview, user, *, publish_at=None, note="", confirmed=()):
+    """Move the interview, record who did it, and return the fresh row.
+
+    Publishing (now or scheduled) first runs the publishing checks: it raises PublishingRefused
+    for a hard problem, or a soft one whose code is not among `confirmed` (what the editor saw).
+    """
     transition = TRANSITIONS[name]
     with transaction.atomic():
         current = Interview.objects.select_for_update().get(pk=interview.pk)
@@ -120,7 +125,8 @@ def apply_transition(name, interview, user, *, publish_at=None, note=""):
                 )
             raise PermissionDenied(f"You may not {transition.label.lower()} this interview.")
         if transition.target == Status.PUBLISHED:
-            # Publishing skips save(), so the rule that partner material names its source is checked here.
+            refuse_unless_ready(current, confirmed)
+            # Publishing skips save(), so the model's own rule on partner sources is checked here too.
             current._check_source()
         now = timezone.now()
         changes = {

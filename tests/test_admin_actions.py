@@ -31,8 +31,9 @@ class BulkTransitionTests(TestCase):
         return self.client.post(CHANGELIST, data, follow=True)
 
     def test_publishing_partner_material_without_its_source_is_refused_with_a_message(self):
-        ours = make_draft(title="Our own piece")
-        borrowed = make_draft(title="Borrowed piece")
+        # Each names an expert, as publishing needs (interviews/publishing_checks.py).
+        ours = make_draft(title="Our own piece", experts=[make_expert()])
+        borrowed = make_draft(title="Borrowed piece", experts=[make_expert()])
         Interview.objects.filter(pk=borrowed.pk).update(origin=Interview.Origin.PARTNER)
         response = self.run_action("publish_selected", [ours, borrowed])
         self.assertEqual(response.status_code, 200)

@@ -73,6 +73,9 @@ TABLE = {
     "interviews_interview_translation_checked": ("translation", (LOGIN, 405, 405, 405)),
     "interviews_interview_import": ((), (LOGIN, 200, 403, 200)),
     "interviews_interview_tag_suggestions": ((), (LOGIN, 200, 403, 200)),
+    # Who else has the change page open (interviews/presence.py): whoever may change the interview.
+    "interviews_interview_presence own": ("own", (LOGIN, 200, 404, 200)),
+    "interviews_interview_presence theirs": ("theirs", (LOGIN, 404, 404, 200)),
     # An id that is no number is a missing interview, never a server error.
     "interviews_interview_change garbage": ("abc", (LOGIN, GONE, 403, GONE)),
     "interviews_interview_history garbage": ("abc", (LOGIN, 404, 404, 404)),
@@ -82,6 +85,7 @@ TABLE = {
     "interviews_interview_approval_new garbage": ("abc", (LOGIN, 405, 405, 405)),
     "interviews_interview_approval_revoke garbage": ("abc,approval", (LOGIN, 405, 405, 405)),
     "interviews_interview_translation_checked garbage": ("abc", (LOGIN, 405, 405, 405)),
+    "interviews_interview_presence garbage": ("abc", (LOGIN, 404, 404, 404)),
     "reports_errorreport_apply garbage": ("abc", (LOGIN, 404, 404, 404)),
     # Experts: staff keep them, authors read them.
     "interviews_expert_changelist": ((), (LOGIN, 200, 200, 200)),

@@ -32,6 +32,7 @@ INFRASTRUCTURE = (
     "cms.media",
     "cms.health",
     "cms.view_on_site",
+    "cms.addresses",
 )
 CONTENT = ("interviews",)
 # Imported by nothing at all: Django finds them by name (DJANGO_SETTINGS_MODULE, ROOT_URLCONF).

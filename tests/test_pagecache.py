@@ -177,7 +177,7 @@ class InvalidationTests(PageCacheTestCase):
         self.assertContains(self.read(self.url), "Somebody, after all.")
 
     def test_publish_and_unpublish_show_at_once(self):
-        draft = make_draft(title="Fresh from the desk")
+        draft = make_draft(title="Fresh from the desk", experts=[make_expert()])
         self.read("/")
         apply_transition("publish", draft, self.editor)
         self.assertContains(self.read("/"), "Fresh from the desk")

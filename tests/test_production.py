@@ -49,6 +49,7 @@ Block.objects.create(
 )
 draft = Interview.objects.create(title="Two workers, one title", slug="two-workers", lead="New.",
                                  status=Interview.Status.REVIEW)
+draft.interview_experts.create(expert=expert, role="Hydrologist", order=0)  # publishing needs one
 print(draft.pk)
 """
 

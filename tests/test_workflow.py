@@ -80,7 +80,11 @@ class RoleMatrixTests(TestCase):
         self.others_draft = make_draft(title="Other draft", created_by=self.other_author)
         self.published = make_interview(title="Published one", created_by=self.author)
         self.in_review = make_interview(
-            title="Waiting", status=Status.REVIEW, publish_at=None, created_by=self.author
+            title="Waiting",
+            status=Status.REVIEW,
+            publish_at=None,
+            created_by=self.author,
+            experts=[self.expert],  # publishing needs one (interviews/publishing_checks.py)
         )
         with reversion.create_revision():
             self.others_draft.save()
@@ -209,7 +213,7 @@ class TransitionTests(TestCase):
 
     def setUp(self):
         self.client.force_login(self.editor)
-        self.draft = make_draft(title="Going out", created_by=self.author)
+        self.draft = make_draft(title="Going out", created_by=self.author, experts=[make_expert()])
 
     def test_confirmation_page_comes_before_the_move(self):
         response = self.client.get(transition_url(self.draft, "publish"))
@@ -268,7 +272,7 @@ class TransitionTests(TestCase):
         self.assertEqual(reader.get("/tags/water/").status_code, 404)
 
     def test_bulk_publish_asks_first_then_publishes(self):
-        other = make_draft(title="Second")
+        other = make_draft(title="Second", experts=[make_expert()])
         data = {"action": "publish_selected", "_selected_action": [self.draft.pk, other.pk]}
         confirm = self.client.post(reverse("admin:interviews_interview_changelist"), data)
         self.assertContains(confirm, "Publish this interview?")
@@ -284,7 +288,7 @@ class SchedulingTests(TestCase):
 
     def test_future_publish_time_schedules_and_goes_live_without_a_worker(self):
         self.client.force_login(self.editor)
-        draft = make_draft(title="Tomorrow's piece")
+        draft = make_draft(title="Tomorrow's piece", experts=[make_expert()])
         when = timezone.localtime() + timedelta(days=1)
         response = self.client.post(
             transition_url(draft, "publish"), {"publish_at": when.strftime("%Y-%m-%dT%H:%M")}
@@ -495,7 +499,7 @@ class LostUpdateTests(TestCase):
         cls.second = make_user(groups=[EDITORS])
 
     def setUp(self):
-        self.interview = make_draft(title="Shared", blocks=[("answer", "Start.")])
+        self.interview = make_draft(title="Shared", blocks=[("answer", "Start.")], experts=[make_expert()])
         self.alice, self.bob = Client(), Client()
         self.alice.force_login(self.first)
         self.bob.force_login(self.second)

@@ -8,8 +8,12 @@ class AttributionConfig(AppConfig):
 
     def ready(self):
         from cms.attribution import signals  # noqa: F401
+        from cms.attribution.source_check import partner_material_names_its_source
         from cms.attribution.views import page_attribution
-        from interviews import fragments
+        from interviews import fragments, publishing_checks
+
+        # Partner material is published only with its source named (interviews/publishing_checks.py).
+        publishing_checks.register(partner_material_names_its_source)
 
         # Every interview page names its canonical address and carries the source notice.
         fragments.register(

@@ -342,8 +342,44 @@ class BlockEditor {
   }
 }
 
+// The stock admin widgets on this page give screen readers no name: the expert table's
+// inputs (named by their column), the autocomplete boxes and the date and time of publishing.
+function nameStockWidgets(root = document) {
+  for (const table of root.querySelectorAll(".tabular table")) {
+    const headers = [...table.querySelectorAll("thead th")]
+    for (const header of headers) {
+      if (!header.textContent.trim()) header.append(el("span", { class: "visually-hidden" }, "Entry"))
+    }
+    for (const row of table.querySelectorAll("tbody tr.form-row")) {
+      for (const cell of row.querySelectorAll("td")) {
+        const column = headers[cell.cellIndex]?.textContent.trim()
+        for (const input of cell.querySelectorAll("input:not([type=hidden]), textarea, select")) {
+          if (column && !input.labels?.length) input.setAttribute("aria-label", column)
+        }
+      }
+    }
+  }
+  for (const combobox of root.querySelectorAll(".select2-selection[role=combobox]")) {
+    const select = combobox.closest(".select2")?.previousElementSibling
+    const label = select && document.querySelector(`label[for="${select.id}"]`)
+    const rendered = combobox.querySelector(".select2-selection__rendered")
+    if (label) {
+      label.id ||= `${select.id}-label`
+      combobox.setAttribute("aria-labelledby", label.id)
+      rendered?.setAttribute("aria-labelledby", label.id)
+    } else if (select) {
+      combobox.setAttribute("aria-label", select.closest("td")?.dataset.label || "Expert")
+    }
+  }
+  for (const [id, name] of [["id_publish_at_0", "Publish date"], ["id_publish_at_1", "Publish time"]]) {
+    document.getElementById(id)?.setAttribute("aria-label", name)
+  }
+}
+
 function start() {
   for (const group of document.querySelectorAll(".block-editor")) new BlockEditor(group)
+  nameStockWidgets()
+  document.addEventListener("formset:added", (event) => window.setTimeout(() => nameStockWidgets(event.target.closest(".inline-group") || document)))
 }
 
 // Django's inlines.js adds its controls when the document is ready; start after it.

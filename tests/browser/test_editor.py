@@ -20,7 +20,8 @@ xmlns:w="urn:schemas-microsoft-com:office:word"><head><style>p.MsoNormal{mso-sty
 <p class=MsoNormal style='mso-margin-top-alt:auto;mso-margin-bottom-alt:auto'><b><span
 style='font-size:12.0pt;font-family:"Calibri",sans-serif;mso-bidi-font-weight:normal'>Water</span></b><span
 style='mso-spacerun:yes'> </span>is <i style='mso-bidi-font-style:normal'>scarce</i>, see <a
-href="https://example.org/report" style='color:#0563C1;mso-themecolor:hyperlink'>the report</a>.<o:p></o:p></p>
+href="https://example.org/report" style='color:#0563C1;mso-themecolor:hyperlink'
+>the report</a>.<o:p></o:p></p>
 <p class=MsoListParagraphCxSpFirst style='text-indent:-18.0pt;mso-list:l0 level1 lfo1'><span
 style='font-family:Symbol'>·</span> <span style='color:red'>Second</span> paragraph<o:p></o:p></p>
 <!--EndFragment--></body></html>"""

@@ -1,8 +1,8 @@
 // The interview's blocks as an editor: each block shows the fields of its kind; blocks are
 // added by kind (at the end or between two), moved with buttons or by dragging, deleted with
 // an undo, collapsed to one line, and the questions are listed at the side to jump to.
-// Without this script the stock inline form works as it is: every field shows.
-import { attachEditors } from "./editor-text.js"
+// Without this script the stock inline form works as it is: every field shows. A new block's
+// text gets its editor from editor-text.js, which listens for the rows Django's inlines add.
 
 const KINDS = [
   ["question", "Question"],
@@ -305,7 +305,6 @@ class BlockEditor {
       if (before) before.before(row)
       else this.end.before(row)
       this.enhance(row)
-      attachEditors(row)
       this.refresh()
       const first = kind === "image" ? row.querySelector("input[type=file]") : row.querySelector(".ProseMirror")
       first?.focus()

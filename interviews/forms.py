@@ -62,7 +62,7 @@ class BlockForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         speaker = self.fields["speaker"]
         # Choices as a list, so the select of each of thirty blocks does not query the experts again.
-        speaker.choices = [("", "—"), *self.speaker_choices]
+        speaker.choices = [("", speaker.empty_label), *self.speaker_choices]
         is_answer = self.instance.pk is None or self.instance.kind == Block.Kind.ANSWER
         if self.speaker_choices and is_answer and not self.instance.speaker_id:
             self.initial["speaker"] = self.speaker_choices[0][0]

@@ -89,7 +89,11 @@ class SpeakerFieldTests(TestCase):
             choices = [(str(value), label) for value, label in form.fields["speaker"].choices]
             self.assertEqual(
                 choices,
-                [("", "—"), (str(self.first.pk), "Aida Sultan"), (str(self.second.pk), "Bolot Asanov")],
+                [
+                    ("", "---------"),
+                    (str(self.first.pk), "Aida Sultan"),
+                    (str(self.second.pk), "Bolot Asanov"),
+                ],
             )
 
     def test_an_answer_without_a_speaker_shows_the_first_expert_and_a_new_block_too(self):

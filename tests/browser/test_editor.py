@@ -26,6 +26,17 @@ href="https://example.org/report" style='color:#0563C1;mso-themecolor:hyperlink'
 style='font-family:Symbol'>·</span> <span style='color:red'>Second</span> paragraph<o:p></o:p></p>
 <!--EndFragment--></body></html>"""
 
+# The same from Google Docs: everything inside a <b> that is not bold, styles on spans.
+GOOGLE_DOCS_HTML = (
+    '<meta charset="utf-8"><b style="font-weight:normal;" id="docs-internal-guid-1a2b3c">'
+    '<p dir="ltr" style="line-height:1.38;margin-top:0pt;margin-bottom:0pt;"><span style="font-size:11pt;'
+    'font-family:Arial;font-weight:700;">Water</span>'
+    '<span style="font-size:11pt;font-family:Arial;"> is </span>'
+    '<span style="font-size:11pt;font-style:italic;">scarce</span></p>'
+    '<ul style="margin-top:0;"><li dir="ltr" style="list-style-type:disc;"><p dir="ltr" role="presentation">'
+    '<span style="font-size:11pt;">one point</span></p></li></ul></b>'
+)
+
 PASTE = """([selector, html]) => {
     const target = document.querySelector(selector);
     target.focus();
@@ -154,7 +165,6 @@ class BlockEditorTests(EditorPageMixin, BrowserTestCase):
 
     def test_word_paste_is_saved_as_clean_markup(self):
         page = self.open_editor(self.interview)
-        selector = "#blocks-group .block-form:nth-of-type(2) .ProseMirror"
         selector = f"#{self.block(3).get_attribute('id')} .ProseMirror"
         page.locator(selector).click()
         page.keyboard.press("Control+a")
@@ -165,6 +175,19 @@ class BlockEditorTests(EditorPageMixin, BrowserTestCase):
             text,
             '<p><strong>Water</strong> is <em>scarce</em>, see <a href="https://example.org/report" '
             'rel="noopener noreferrer">the report</a>.</p><p>· Second paragraph</p>',
+        )
+        self.assertNoViolations()
+
+    def test_google_docs_paste_is_saved_as_clean_markup(self):
+        page = self.open_editor(self.interview)
+        selector = f"#{self.block(3).get_attribute('id')} .ProseMirror"
+        page.locator(selector).click()
+        page.keyboard.press("Control+a")
+        page.evaluate(PASTE, [selector, GOOGLE_DOCS_HTML])
+        self.save()
+        self.assertEqual(
+            self.interview.blocks.get(order=3).text,
+            "<p><strong>Water</strong> is <em>scarce</em></p><ul><li><p>one point</p></li></ul>",
         )
         self.assertNoViolations()
 

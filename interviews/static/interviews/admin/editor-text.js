@@ -60,6 +60,44 @@ const Insertions = Extension.create({
   },
 })
 
+// Under the page's CSP the browser applies no style attribute, not even in pasted HTML, so
+// Google Docs' bold and italic (styles on spans, all inside a <b> that is not bold) would come
+// out all bold. Read the attributes' text here and turn them into tags before ProseMirror parses.
+function declarations(node) {
+  const found = {}
+  for (const part of node.getAttribute("style").split(";")) {
+    const [name, ...value] = part.split(":")
+    if (value.length) found[name.trim().toLowerCase()] = value.join(":").trim().toLowerCase()
+  }
+  return found
+}
+
+function stylesToTags(html) {
+  const doc = new DOMParser().parseFromString(html, "text/html")
+  for (const node of [...doc.body.querySelectorAll("[style]")].reverse()) {
+    const style = declarations(node)
+    const weight = style["font-weight"] || ""
+    const bold = weight === "bold" || weight === "bolder" || Number.parseInt(weight, 10) >= 600
+    const italic = style["font-style"] === "italic"
+    const notBold = (node.tagName === "B" || node.tagName === "STRONG") && (weight === "normal" || weight === "400")
+    node.removeAttribute("style")
+    if (notBold) {
+      node.replaceWith(...node.childNodes)
+      continue
+    }
+    for (const [wanted, tag] of [
+      [italic && node.tagName !== "I" && node.tagName !== "EM", "em"],
+      [bold && node.tagName !== "B" && node.tagName !== "STRONG", "strong"],
+    ]) {
+      if (!wanted) continue
+      const wrapper = doc.createElement(tag)
+      wrapper.append(...node.childNodes)
+      node.append(wrapper)
+    }
+  }
+  return doc.body.innerHTML
+}
+
 const extensions = () => [
   Document,
   Paragraph,
@@ -105,6 +143,7 @@ export function attachEditor(textarea) {
     content: textarea.value,
     injectCSS: false,
     editorProps: {
+      transformPastedHTML: stylesToTags,
       attributes: {
         role: "textbox",
         "aria-multiline": "true",

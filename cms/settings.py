@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "csp",
     "taggit",
     "reversion",
+    "django_prose_editor",
     "cms.security",
     "cms.roles",
     "cms.desk",

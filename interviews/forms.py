@@ -2,11 +2,12 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.forms.models import BaseInlineFormSet
+from django.forms.widgets import Script
 from django.urls import reverse
 from django.utils import timezone
 from taggit.forms import TagWidget
 
-from interviews.models import Interview
+from interviews.models import Block, Interview
 
 
 class TagSuggestWidget(TagWidget):
@@ -19,6 +20,53 @@ class TagSuggestWidget(TagWidget):
         attrs = {**(attrs or {}), "data-suggest-url": reverse("admin:interviews_interview_tag_suggestions")}
         attrs.setdefault("autocomplete", "off")
         return super().get_context(name, value, attrs)
+
+
+class RichTextWidget(forms.Textarea):
+    """A block's text as a ProseMirror editor; without JavaScript, the plain textarea.
+
+    The editor (django-prose-editor's built ProseMirror bundle) is started by our own module
+    rather than the package's presets: those need an inline import map and let Tiptap inject a
+    <style> element, both of which the site's Content-Security-Policy refuses.
+    """
+
+    class Media:
+        css = {
+            "all": [
+                "django_prose_editor/material-icons.css",
+                "django_prose_editor/editor.css",
+                "django_prose_editor/overrides.css",
+                "interviews/admin/editor.css",
+            ]
+        }
+        js = [Script("interviews/admin/editor-text.js", type="module")]
+
+    def __init__(self, attrs=None):
+        super().__init__({"rows": 3, "data-rich-text": "", **(attrs or {})})
+
+
+class BlockForm(forms.ModelForm):
+    """One block of an interview's body; the speaker's choices are set by the admin's inline."""
+
+    # The interview's experts as (pk, name), first the first; set once per formset, not per form.
+    speaker_choices = ()
+
+    class Meta:
+        model = Block
+        fields = ["kind", "order", "text", "speaker", "image", "caption", "credit", "reuse_allowed"]
+        widgets = {
+            "text": RichTextWidget,
+            "order": forms.NumberInput(attrs={"class": "block-order", "min": 0}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        speaker = self.fields["speaker"]
+        # Choices as a list, so the select of each of thirty blocks does not query the experts again.
+        speaker.choices = [("", speaker.empty_label), *self.speaker_choices]
+        is_answer = self.instance.pk is None or self.instance.kind == Block.Kind.ANSWER
+        if self.speaker_choices and is_answer and not self.instance.speaker_id:
+            self.initial["speaker"] = self.speaker_choices[0][0]
 
 
 def https_by_default(db_field, **kwargs):
@@ -86,13 +134,20 @@ class InterviewAdminForm(forms.ModelForm):
             "translation_of",
         ]
         formfield_callback = https_by_default
-        widgets = {"tags": TagSuggestWidget(attrs={"size": 80})}
+        widgets = {
+            "tags": TagSuggestWidget(attrs={"size": 80}),
+            # Two lines, so a whole title shows; it is still one line of text (clean_title).
+            "title": forms.Textarea(attrs={"rows": 2, "class": "interview-title"}),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             # While a revision is shown, the database briefly holds the revision's own number.
             self.initial["edit_version"] = self.base_version or self.instance.version
+
+    def clean_title(self):
+        return " ".join(self.cleaned_data["title"].split())
 
     def clean(self):
         cleaned = super().clean()

@@ -71,7 +71,9 @@ class ContentSecurityPolicyTests(BrowserTestCase):
 
         blocks = self.page.locator("#blocks-group")
         before = blocks.locator(".inline-related:not(.empty-form)").count()
-        blocks.locator(".add-row a").click()
+        # A block is added by kind (editor-blocks.js), through the inline's own "add" link.
+        blocks.get_by_role("button", name="Add a block").click()
+        blocks.get_by_role("group", name="Kind of the new block").get_by_role("button", name="Answer").click()
         self.assertEqual(blocks.locator(".inline-related:not(.empty-form)").count(), before + 1)
 
         # The expert autocomplete (select2 in Django's admin).

@@ -3,8 +3,6 @@ from django.contrib import admin, messages
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import Count
-from django.forms import Textarea
-from django.forms.widgets import Script
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
@@ -12,7 +10,8 @@ from reversion.admin import VersionAdmin
 
 from interviews import admin_import, admin_tags, admin_workflow
 from interviews.admin_editing import EditingSafetyMixin
-from interviews.forms import BlockForm, InterviewAdminForm, ReadOnceInlineFormSet
+from interviews.admin_inlines import BlockInline, InterviewExpertInline
+from interviews.forms import InterviewAdminForm
 from interviews.models import (
     DERIVED_COLUMNS,
     Block,
@@ -68,42 +67,6 @@ class ExpertAdmin(admin.ModelAdmin):
     @admin.display(description="Interviews", ordering="interview_count")
     def interview_count(self, expert):
         return expert.interview_count
-
-
-class InterviewExpertInline(admin.TabularInline):
-    model = InterviewExpert
-    formset = ReadOnceInlineFormSet
-    extra = 0
-    autocomplete_fields = ["expert"]
-    fields = ["expert", "role", "bio", "order"]
-    # The bio is a short paragraph: a small box keeps the table within the window.
-    formfield_overrides = {models.TextField: {"widget": Textarea(attrs={"rows": 2, "cols": 40})}}
-
-
-class BlockInline(admin.StackedInline):
-    """The interview's body: one form per block, shaped by its kind in the browser (editor-blocks.js)."""
-
-    model = Block
-    form = BlockForm
-    formset = ReadOnceInlineFormSet
-    extra = 0
-    template = "admin/interviews/interview/blocks_inline.html"
-    fields = ["kind", "order", "text", "speaker", "image", ("caption", "credit"), "reuse_allowed"]
-
-    class Media:
-        js = [Script("interviews/admin/editor-blocks.js", type="module")]
-
-    def get_formset(self, request, obj=None, **kwargs):
-        formset = super().get_formset(request, obj, **kwargs)
-        # A speaker is one of this interview's experts; a new interview has none saved yet.
-        speakers = Expert.objects.filter(interview_roles__interview=obj) if obj else Expert.objects.none()
-        speakers = speakers.order_by("interview_roles__order", "pk")
-        speaker = formset.form.base_fields["speaker"]
-        speaker.queryset = speakers
-        # A plain select: adding or editing an expert from inside a block is not a block's job.
-        speaker.widget = getattr(speaker.widget, "widget", speaker.widget)
-        formset.form.speaker_choices = [(expert.pk, expert.name) for expert in speakers]
-        return formset
 
 
 # Revisions keep an interview's content with its blocks, experts and tags, not what is derived

@@ -55,7 +55,7 @@ class StatusButtonTests(TestCase):
         Interview.objects.filter(pk=self.interview.pk).update(title="Theirs", version=99)
         response = self.client.post(change_url(self.interview), data)
         self.assertContains(response, "after you opened it. Nothing of yours was saved")
-        self.assertContains(response, 'value="Mine"')  # what was typed is still in the form
+        self.assertContains(response, "Mine</textarea>")  # what was typed is still in the form
         self.interview.refresh_from_db()
         self.assertEqual((self.interview.title, self.interview.status), ("Theirs", Status.DRAFT))
         self.assertFalse(StatusChange.objects.exists())

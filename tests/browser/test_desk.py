@@ -114,8 +114,11 @@ class EditorsDayMixin:
     def test_reports_queue_fits_and_offers_to_apply_a_suggestion(self):
         page = self.open("/admin/reports/errorreport/")
         self.shot("queue")
+        # On a phone the list scrolls sideways inside its own box, never the page.
+        sideways = page.evaluate(SIDEWAYS)
+        self.assertEqual(sideways["page"], 0)
         if self.viewport["width"] >= 1366:
-            self.assertEqual(page.evaluate(SIDEWAYS), {"page": 0, "list": 0})
+            self.assertEqual(sideways["list"], 0)
         buttons = page.get_by_role("link", name="Apply the suggestion")
         self.assertEqual(buttons.count(), 1)
         row = page.locator("#result_list tbody tr", has=buttons)

@@ -1,3 +1,5 @@
+import re
+
 import reversion
 from django import forms
 from django.contrib import admin, messages
@@ -16,6 +18,8 @@ from cms.reports.notifications import close_for_reader, notify_editors
 from interviews.models import Interview
 
 LIST_CONTEXT = 60
+# Where a sentence ends: its mark, any closing quote or bracket, then a space.
+SENTENCE_END = re.compile(r"[.!?…][\"”’»)\]]*\s+")
 
 
 def in_context(report, width=None):
@@ -27,6 +31,28 @@ def in_context(report, width=None):
     return format_html(
         '<span class="report-context">{}<mark>{}</mark>{}</span>', before, report.selection, after
     )
+
+
+def sentence_around(plan, selection):
+    """Return the words before and after the selection in its sentence, and whether either end is cut."""
+    shown = plan.part.shown
+    start = shown.index(selection)
+    before, after = plan.before, plan.after
+    ends = list(SENTENCE_END.finditer(before))
+    if ends:
+        before, cut_before = before[ends[-1].end() :], False
+    else:
+        cut_before = start > len(before)
+        if cut_before and " " in before:
+            before = before[before.index(" ") + 1 :]  # no half word at the start
+    end = SENTENCE_END.search(after)
+    if end:
+        after, cut_after = after[: end.start() + len(end.group().rstrip())], False
+    else:
+        cut_after = start + len(selection) + len(after) < len(shown)
+        if cut_after and " " in after:
+            after = after[: after.rindex(" ")]
+    return {"before": before, "cut_before": cut_before, "after": after, "cut_after": cut_after}
 
 
 class ErrorReportForm(forms.ModelForm):
@@ -97,8 +123,24 @@ class ErrorReportAdmin(admin.ModelAdmin):
         ),
     ]
 
+    class Media:
+        css = {"all": ["reports/admin.css"]}
+
     def has_add_permission(self, request):
         return False
+
+    def may_apply(self, request):
+        """Return whether the user may apply suggestions: change reports and the text of interviews."""
+        user = request.user
+        return self.has_change_permission(request) and (
+            user.has_perm("interviews.change_block") or user.has_perm("interviews.change_interview")
+        )
+
+    def get_list_display(self, request):
+        if not self.may_apply(request):
+            return self.list_display
+        # Before the page link: the last column keeps the short one.
+        return [*self.list_display[:-1], "apply_button", self.list_display[-1]]
 
     def get_urls(self):
         apply = path(
@@ -136,6 +178,20 @@ class ErrorReportAdmin(admin.ModelAdmin):
             return "Needs an open report with a suggested correction."
         url = reverse("admin:reports_errorreport_apply", args=[report.pk])
         return format_html('<a class="button" href="{}">Apply the suggested correction…</a>', url)
+
+    @admin.display(description="Suggestion")
+    def apply_button(self, report):
+        if report.status != ErrorReport.Status.NEW or not report.suggestion:
+            return ""
+        url = reverse("admin:reports_errorreport_apply", args=[report.pk])
+        return format_html(
+            '<span class="report-suggestion">{}</span> <a class="button report-apply" href="{}">'
+            'Apply the suggestion<span class="visually-hidden">: “{}” to “{}”</span></a>',
+            report.suggestion,
+            url,
+            report.selection,
+            report.suggestion,
+        )
 
     @admin.display(description="Public note")
     def correction_link(self, report):
@@ -222,6 +278,7 @@ class ErrorReportAdmin(admin.ModelAdmin):
             "opts": self.opts,
             "report": report,
             "plan": plan,
+            "sentence": sentence_around(plan, report.selection) if plan else None,
             "refusal": refusal,
             "change_url": change_url,
         }

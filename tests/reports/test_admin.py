@@ -2,6 +2,7 @@ from datetime import timedelta
 
 import reversion
 from django.contrib.admin.models import LogEntry
+from django.contrib.auth.models import Permission
 from django.core import mail
 from django.test import TestCase
 from django.urls import reverse
@@ -84,6 +85,35 @@ class QueueTests(AdminTestCase):
             with self.assertNumQueries(10):
                 self.client.get(CHANGELIST)
 
+    def test_queue_offers_to_apply_each_open_suggestion(self):
+        suggested = make_report(self.interview, comment="government")
+        no_suggestion = make_report(self.interview, before="with the ", comment="please check this")
+        closed = make_report(self.interview, selection="shraed", status=ErrorReport.Status.FIXED)
+        response = self.client.get(CHANGELIST)
+        self.assertContains(response, "Apply the suggestion", count=1)
+        self.assertContains(response, f'href="{apply_url(suggested)}"')
+        self.assertNotContains(response, apply_url(no_suggestion))
+        self.assertNotContains(response, apply_url(closed))
+        self.assertContains(response, "“goverment” to “government”")
+
+    def test_only_those_who_may_apply_see_the_apply_button(self):
+        report = make_report(self.interview, comment="government")
+        # May read the queue but change neither the reports nor the interviews.
+        reader = make_user()
+        reader.user_permissions.add(Permission.objects.get(codename="view_errorreport"))
+        # May close reports but not change an interview's text.
+        triager = make_user()
+        triager.user_permissions.add(
+            *Permission.objects.filter(codename__in=["view_errorreport", "change_errorreport"])
+        )
+        for user in (reader, triager):
+            with self.subTest(user.get_all_permissions()):
+                self.client.force_login(user)
+                response = self.client.get(CHANGELIST)
+                self.assertContains(response, "goverment")
+                self.assertNotContains(response, "Apply the suggestion")
+                self.assertNotContains(response, apply_url(report))
+
     def test_reports_are_not_added_by_hand(self):
         self.assertEqual(self.client.get(reverse("admin:reports_errorreport_add")).status_code, 403)
 
@@ -156,6 +186,44 @@ class ApplyCorrectionTests(AdminTestCase):
         self.assertContains(response, "<ins>shared</ins>", html=True)
         self.assertContains(response, "Five countries have")
         self.assertContains(response, "Apply the correction")
+
+    def test_preview_shows_the_sentence_as_readers_see_it_without_markup(self):
+        report = make_report(self.interview, selection="quota", before="goverment ", after=".", comment="x")
+        report.suggestion = "quotas"
+        report.save()
+        response = self.client.get(apply_url(report))
+        before = "Farmers disagree with the goverment <del>quota</del>."
+        after = "Farmers disagree with the goverment <ins>quotas</ins>."
+        self.assertContains(response, f'<p class="apply-correction__text">{before}</p>', html=True)
+        self.assertContains(response, f'<p class="apply-correction__text">{after}</p>', html=True)
+        self.assertNotContains(response, "&lt;em&gt;")
+
+    def test_preview_keeps_to_the_sentence_of_the_selection(self):
+        report = make_report(self.interview, selection="treaty", before="The ", after=" {of", comment="x")
+        report.suggestion = "accord"
+        report.save()
+        response = self.client.get(apply_url(report))
+        # "The goverment decides." is another paragraph; the insertion shows as readers see it.
+        self.assertContains(
+            response,
+            '<p class="apply-correction__text">'
+            "The <del>treaty</del> [of 1992] is old, and the river is older.</p>",
+            html=True,
+        )
+
+    def test_preview_marks_where_a_long_sentence_is_cut_and_shows_whole_words(self):
+        words = " ".join(f"word{n}" for n in range(80))
+        interview = make_interview(blocks=[("paragraph", f"{words} shraed {words}.")])
+        report = make_report(
+            interview, selection="shraed", before="word79 ", after=" word0", comment="shared"
+        )
+        response = self.client.get(apply_url(report))
+        text = response.content.decode().split('<p class="apply-correction__text">')[1].split("</p>")[0]
+        self.assertTrue(text.startswith("… word"), text)
+        self.assertTrue(text.endswith(" …"), text)
+        self.assertIn("word79 <del>shraed</del> word0 ", text)
+        for word in text.replace("<del>shraed</del>", "").strip("… ").split():
+            self.assertRegex(word, r"^word\d+$")
 
     def test_confirming_changes_the_block_and_marks_the_report_fixed(self):
         report = self.shraed(comment="shared", reporter_email="reader@example.org")

@@ -1,4 +1,3 @@
-from collections import Counter
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -17,7 +16,7 @@ from django.views.decorators.cache import never_cache
 from taggit.models import Tag
 
 from cms.clients import hit
-from interviews import fragments, keys
+from interviews import fragments, front, keys
 from interviews.models import (
     RENDERED_COLUMNS,
     ApprovalRequest,
@@ -35,8 +34,6 @@ LANGUAGE_NAMES = dict(settings.CONTENT_LANGUAGES)
 SHORT_LIST = 5000
 # The front page's first screenful: interviews with pictures after the lead, and topic sections.
 FRONT_TOP = 3
-FRONT_TOPICS = 3
-FRONT_TOPIC_ITEMS = 4
 MAX_APPROVAL_COMMENT = 5000
 
 
@@ -91,52 +88,19 @@ def home(request):
     page = listing["page"]
     if page.number == 1:
         # The front page: a lead, the next few with pictures, the rest as a list, then topics.
-        page.object_list = interviews = list(page.object_list.prefetch_related("tags"))
+        # The page's credits are read below, with the sections', in one query.
+        page.object_list = interviews = list(page.object_list.prefetch_related(None))
         if interviews:
             # The lead is the newest interview with a picture, if the page has one.
             lead = next((interview for interview in interviews if interview.cover_image), interviews[0])
             others = [interview for interview in interviews if interview is not lead]
-            listing.update(
-                lead=lead,
-                top=others[:FRONT_TOP],
-                recent=others[FRONT_TOP:],
-                sections=_topic_sections(lead, interviews, listing["language"], request.LANGUAGE_CODE),
-            )
+            language = listing["language"]
+            languages = [language] if language else _interface_content_languages(request.LANGUAGE_CODE)
+            sections = front.topic_sections(lead, interviews, languages)
+            listing.update(lead=lead, top=others[:FRONT_TOP], recent=others[FRONT_TOP:], sections=sections)
     response = render(request, "interviews/home.html", listing)
     sectioned = [item for section in listing.get("sections", ()) for item in section["interviews"]]
     return keys.tag(response, [keys.LISTS, *keys.listed(page), *keys.listed(sectioned)])
-
-
-def _topic_sections(lead, interviews, language, interface):
-    """Return the topics most of these interviews share, each with its latest other interviews.
-
-    A bounded number of small queries: the topics come from the page's own interviews in the
-    interface's languages, and each topic's interviews are read from the tagged_recent index.
-    """
-    languages = [language] if language else _interface_content_languages(interface)
-    counts = Counter(
-        tag for interview in interviews if interview.language in languages for tag in interview.tags.all()
-    )
-    topics = [tag for tag, n in sorted(counts.items(), key=lambda item: (-item[1], item[0].name)) if n > 1]
-    published = Interview.objects.published().filter(language__in=languages)
-    picked = {}
-    for tag in topics[:FRONT_TOPICS]:
-        tagged = TaggedInterview.objects.filter(tag=tag, content_object__in=published).exclude(
-            content_object_id=lead.pk
-        )
-        # The topic's interviews added last, read backwards from the tagged_recent index.
-        ids = tagged.order_by("-content_object").values_list("content_object_id", flat=True)
-        ids = list(ids[:FRONT_TOPIC_ITEMS])
-        if ids and set(ids) not in [set(other) for other in picked.values()]:
-            picked[tag] = ids  # a topic with just the interviews of one before it adds nothing
-    wanted = {pk for ids in picked.values() for pk in ids}
-    rows = list(published.filter(pk__in=wanted).for_listing())  # newest first
-    sections = []
-    for tag, ids in picked.items():
-        shown = [interview for interview in rows if interview.pk in ids]
-        if shown:
-            sections.append({"tag": tag, "interviews": shown})
-    return sections
 
 
 def render_interview(request, interview, status=200, **extra):

@@ -53,9 +53,9 @@ class HomePageTests(TestCase):
         expert_b = make_expert()
         for count in (3, 30):
             add_interviews(count, experts=[self.expert, expert_b], tags=["Water", "China"])
-            # The list (count, rows, credits), its topics, each of the two topics' latest ids, and
-            # the topic sections' rows and credits.
-            with self.assertNumQueries(8):
+            # The list (count, rows), its topics, the topics' latest interviews in one query, and
+            # the credits of the list and the sections together.
+            with self.assertNumQueries(5):
                 self.client.get(reverse("interviews:home"))
         # Later pages are the plain list.
         with self.assertNumQueries(3):

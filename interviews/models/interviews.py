@@ -49,6 +49,24 @@ def _published_page_statement(vendor):
     return sql, [field.attname for field in fields]
 
 
+def credits():
+    """Return the prefetch that gives interviews their experts, in order, as `credited_experts`.
+
+    Also for prefetch_related_objects(), to read the credits of interviews from several queries at once.
+    """
+    return models.Prefetch(
+        "interview_experts",
+        queryset=InterviewExpert.objects.select_related("expert").annotate(
+            local_name=models.Subquery(
+                ExpertTranslation.objects.filter(
+                    expert=models.OuterRef("expert"), language=models.OuterRef("interview__language")
+                ).values("name")[:1]
+            )
+        ),
+        to_attr="credited_experts",
+    )
+
+
 class InterviewQuerySet(models.QuerySet):
     def published(self):
         """Return interviews the public may read."""
@@ -88,19 +106,7 @@ class InterviewQuerySet(models.QuerySet):
 
     def with_credits(self):
         """Return interviews with their experts, in order, as `credited_experts`."""
-        return self.prefetch_related(
-            models.Prefetch(
-                "interview_experts",
-                queryset=InterviewExpert.objects.select_related("expert").annotate(
-                    local_name=models.Subquery(
-                        ExpertTranslation.objects.filter(
-                            expert=models.OuterRef("expert"), language=models.OuterRef("interview__language")
-                        ).values("name")[:1]
-                    )
-                ),
-                to_attr="credited_experts",
-            )
-        )
+        return self.prefetch_related(credits())
 
     def for_page(self):
         """Return interviews with what their page shows: the row, with its stored renderings."""

@@ -5,7 +5,7 @@ Steps: make (or reuse) a dataset of --size interviews (`manage.py generate_datas
 gunicorn with production settings, the floor page routed (benchmarks/settings.py) and a Redis
 cache; drive load from wrk (or benchmarks/loadgen.py) at a few concurrency levels, with the page
 cache warm and with it off; count each page's queries and EXPLAIN the costly ones; measure each
-worker's memory; write a Markdown results file (benchmarks/report.py).
+worker's memory; time an editor's change page and save (editor.py); write the results (report.py).
 """
 
 import argparse
@@ -23,7 +23,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from benchmarks import report
+from benchmarks import editor, report
 from benchmarks.report import PAGES
 
 HERE = Path(__file__).resolve().parent
@@ -421,6 +421,7 @@ print(json.dumps({{"counts": counts, "plans": plans}}))
             cached = self.mode("Page cache warm", 300, urls, levels)
             uncached = self.mode("Page cache off", 0, urls, levels)
             rss = self.worker_rss()
+            self.editor = editor.measure(self)  # on the server of the uncached run, still up
             self.transcript = self.time_transcript_import()
             print("Transcript import:", self.transcript, flush=True)
             report.write(self, urls, queries, cached, uncached, rss)
@@ -442,6 +443,7 @@ if __name__ == "__main__":
     parser.add_argument("--wrk-threads", type=int, default=2)
     parser.add_argument("--client", choices=["auto", "wrk", "python"], default="auto")
     parser.add_argument("--sample", type=int, default=200, help="different interview pages in rotation")
+    parser.add_argument("--editor-requests", type=int, default=30, help="editor's change page requests")
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--redis-db", type=int, default=9)
     parser.add_argument("--output", default=str(ROOT / "benchmark-results"))

@@ -6,6 +6,8 @@ import platform
 import re
 from pathlib import Path
 
+from benchmarks import editor
+
 PAGES = ["home", "interview", "expert", "tag", "archive p200", "search", "feed", "report POST"]
 CACHED_TARGET_PAGES = ["home", "interview", "expert", "tag"]
 
@@ -69,6 +71,7 @@ def write(bench, urls, queries, cached, uncached, rss):
                     f"{m['p95'] / 1000:.1f} | {m['p99'] / 1000:.1f} | {queries['counts'].get(name, '')} |"
                 )
             lines.append("")
+    lines += editor.report_lines(bench.editor)
     lines += targets(bench, cached, uncached, rss)
     if bench.notes:
         lines += ["## Notes", "", *[f"- {note}" for note in bench.notes], ""]

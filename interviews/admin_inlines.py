@@ -1,6 +1,7 @@
 """The inline forms of the interview's change page: its experts and its blocks."""
 
 from django.contrib import admin
+from django.contrib.admin.utils import flatten_fieldsets
 from django.db import models
 from django.forms import Textarea
 from django.forms.widgets import Script
@@ -33,13 +34,11 @@ class BlockInline(admin.StackedInline):
         js = [Script("interviews/admin/editor-blocks.js", type="module")]
 
     def get_formset(self, request, obj=None, **kwargs):
-        formset = super().get_formset(request, obj, **kwargs)
+        # The speaker is BlockForm's own field, checked by it; left out of the model form's fields.
+        fields = [name for name in flatten_fieldsets(self.get_fieldsets(request, obj)) if name != "speaker"]
+        formset = super().get_formset(request, obj, **{"fields": fields, **kwargs})
         # A speaker is one of this interview's experts; a new interview has none saved yet.
         speakers = Expert.objects.filter(interview_roles__interview=obj) if obj else Expert.objects.none()
         speakers = speakers.order_by("interview_roles__order", "pk")
-        speaker = formset.form.base_fields["speaker"]
-        speaker.queryset = speakers
-        # A plain select: adding or editing an expert from inside a block is not a block's job.
-        speaker.widget = getattr(speaker.widget, "widget", speaker.widget)
-        formset.form.speaker_choices = [(expert.pk, expert.name) for expert in speakers]
+        formset.form.speakers = list(speakers)
         return formset

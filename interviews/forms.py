@@ -2,12 +2,15 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.forms.models import BaseInlineFormSet
+from django.forms.utils import ErrorList
 from django.forms.widgets import Script
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
 from taggit.forms import TagWidget
 
-from interviews.models import Block, Interview
+from interviews.models import Block, Expert, Interview
 
 
 class TagSuggestWidget(TagWidget):
@@ -45,15 +48,44 @@ class RichTextWidget(forms.Textarea):
         super().__init__({"rows": 3, "data-rich-text": "", **(attrs or {})})
 
 
-class BlockForm(forms.ModelForm):
-    """One block of an interview's body; the speaker's choices are set by the admin's inline."""
+class SpeakerField(forms.ModelChoiceField):
+    """An answer's speaker: one of the experts the form's `speakers` lists, found without a query."""
 
-    # The interview's experts as (pk, name), first the first; set once per formset, not per form.
-    speaker_choices = ()
+    speakers = ()
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        found = {str(expert.pk): expert for expert in self.speakers}.get(str(getattr(value, "pk", value)))
+        if found is None:
+            raise ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice", params={"value": value}
+            )
+        return found
+
+
+class BlockForm(forms.ModelForm):
+    """One block of an interview's body; the speaker's choices are set by the admin's inline.
+
+    The speaker is a field of the form, not of its Meta: so the model's own check that the
+    speaker exists, a query for each answer on every save, is left to SpeakerField, which finds
+    it among the interview's experts read once for the formset.
+    """
+
+    # The interview's experts, first the first; set once per formset, not per form.
+    speakers = ()
+    speaker = SpeakerField(
+        queryset=Expert.objects.none(),
+        required=False,
+        label="Speaker",
+        help_text=Block.speaker.field.help_text,
+        # As the admin marks a foreign key's select, for its scripts.
+        widget=forms.Select(attrs={"data-context": "available-source"}),
+    )
 
     class Meta:
         model = Block
-        fields = ["kind", "order", "text", "speaker", "image", "caption", "credit", "reuse_allowed"]
+        fields = ["kind", "order", "text", "image", "caption", "credit", "reuse_allowed"]
         widgets = {
             "text": RichTextWidget,
             "order": forms.NumberInput(attrs={"class": "block-order", "min": 0}),
@@ -62,11 +94,44 @@ class BlockForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         speaker = self.fields["speaker"]
+        speaker.speakers = self.speakers
         # Choices as a list, so the select of each of thirty blocks does not query the experts again.
-        speaker.choices = [("", speaker.empty_label), *self.speaker_choices]
+        speaker.choices = [("", speaker.empty_label), *((expert.pk, expert.name) for expert in self.speakers)]
+        self.initial.setdefault("speaker", self.instance.speaker_id)
         is_answer = self.instance.pk is None or self.instance.kind == Block.Kind.ANSWER
-        if self.speaker_choices and is_answer and not self.instance.speaker_id:
-            self.initial["speaker"] = self.speaker_choices[0][0]
+        if self.speakers and is_answer and not self.initial["speaker"]:
+            self.initial["speaker"] = self.speakers[0].pk
+
+    @property
+    def media(self):
+        # The same widgets in every block's form, so the same assets: gathered once per form class
+        # (the admin makes one per request) rather than once for each of thirty blocks.
+        form_class = type(self)
+        if "block_media" not in vars(form_class):
+            form_class.block_media = super().media
+        return form_class.block_media
+
+    def render(self, template_name=None, context=None, renderer=None):
+        if template_name != self.template_name_label or context is None:
+            return super().render(template_name, context, renderer)
+        # django/forms/label.html, written out: a template render for each label of thirty blocks
+        # was a good part of the change page's time.
+        label = conditional_escape(context["label"])
+        if not context["use_tag"]:
+            return mark_safe(label.strip())
+        attrs = [
+            format_html(" {}", name) if value is True else format_html(' {}="{}"', name, str(value))
+            for name, value in (context["attrs"] or {}).items()
+            if value is not False
+        ]
+        tag = context["tag"]
+        return format_html("<{}{}>{}</{}>", tag, mark_safe("".join(attrs)), label, tag)
+
+    def clean(self):
+        cleaned = super().clean()
+        if "speaker" in cleaned:
+            self.instance.speaker = cleaned["speaker"]
+        return cleaned
 
 
 def https_by_default(db_field, **kwargs):
@@ -95,8 +160,25 @@ class ReadRowField(forms.ModelChoiceField):
             ) from None
 
 
+class QuietErrorList(ErrorList):
+    """A form's errors, rendered through the templates only when there are some.
+
+    The admin renders each field's errors, most often none, two or three times per field: thirty
+    blocks' worth of empty templates was a good part of the change page's time.
+    """
+
+    def render(self, template_name=None, context=None, renderer=None):
+        return super().render(template_name, context, renderer) if self else mark_safe("")
+
+    __str__ = render
+    __html__ = render
+
+
 class ReadOnceInlineFormSet(BaseInlineFormSet):
     """An inline formset that checks its forms' rows against those it read once, not with a query each."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **{"error_class": QuietErrorList, **kwargs})
 
     def add_fields(self, form, index):
         super().add_fields(form, index)

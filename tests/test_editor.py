@@ -5,10 +5,12 @@ from django.db import connection
 from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 
+from cms.roles.definitions import EDITORS
 from interviews.forms import BlockForm, InterviewAdminForm
 from interviews.models import Block
 from interviews.text import sanitise_html
 from tests.builders import make_expert, make_interview, make_user
+from tests.test_save_queries import transcript
 
 # What the editor (ProseMirror with the schema in editor-text.js) writes into the textarea.
 EDITOR_HTML = (
@@ -135,6 +137,30 @@ class SpeakerFieldTests(TestCase):
         for n in range(20):
             Block.objects.create(interview=self.interview, kind="answer", text=f"More {n}.", order=10 + n)
         self.assertEqual(queries(), few)
+
+
+class ChangePageQueryTests(TestCase):
+    """The change page an Editor opens costs the same queries however many blocks it shows."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.editor = make_user(groups=[EDITORS])
+        cls.experts = [make_expert(name="Aida Sultan"), make_expert(name="Bolot Asanov")]
+
+    def page_queries(self, count):
+        interview = make_interview(experts=self.experts, tags=[], blocks=transcript(count))
+        interview.blocks.filter(kind="answer", order__gt=count // 2).update(speaker=self.experts[1])
+        self.client.force_login(self.editor)
+        url = f"/admin/interviews/interview/{interview.pk}/change/"
+        self.client.get(url)  # warm the caches the page fills once
+        with CaptureQueriesContext(connection) as captured:
+            response = self.client.get(url)
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, f'name="blocks-TOTAL_FORMS" value="{count}"')
+        return len(captured)
+
+    def test_the_change_page_costs_the_same_for_30_blocks_as_for_60(self):
+        self.assertEqual(self.page_queries(30), self.page_queries(60))
 
 
 class TitleFieldTests(TestCase):

@@ -11,7 +11,7 @@ from reversion.admin import VersionAdmin
 from interviews import admin_import, admin_tags, admin_workflow
 from interviews.admin_editing import EditingSafetyMixin
 from interviews.admin_inlines import BlockInline, InterviewExpertInline
-from interviews.forms import InterviewAdminForm
+from interviews.forms import InterviewAdminForm, RichTextWidget
 from interviews.models import (
     DERIVED_COLUMNS,
     Block,
@@ -39,6 +39,11 @@ class ExpertTranslationInline(admin.StackedInline):
     extra = 0
     fields = [("language", "name"), ("position", "affiliation"), "short_bio", "bio"]
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "bio":
+            kwargs["widget"] = RichTextWidget  # the full bio keeps paragraphs and links: no HTML to type
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
 
 class ExpertLinkInline(admin.TabularInline):
     model = ExpertLink
@@ -55,6 +60,12 @@ class ExpertAdmin(admin.ModelAdmin):
     ordering = ["name", "pk"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [ExpertTranslationInline, ExpertLinkInline]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "bio":
+            kwargs["widget"] = RichTextWidget  # the full bio keeps paragraphs and links: no HTML to type
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
     fieldsets = [
         (None, {"fields": ["name", "slug", "position", "affiliation"]}),
         ("Biography", {"fields": ["short_bio", "bio"]}),

@@ -5,7 +5,7 @@ from django.db import connection
 from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 
-from cms.roles.definitions import EDITORS
+from cms.roles.definitions import EDITORS, EXPERT_STAFF
 from interviews.forms import BlockForm, InterviewAdminForm
 from interviews.models import Block
 from interviews.text import sanitise_html
@@ -168,3 +168,57 @@ class TitleFieldTests(TestCase):
         form = InterviewAdminForm(data={"title": "  The old water\nbargain  "})
         form.is_valid()
         self.assertEqual(form.cleaned_data["title"], "The old water bargain")
+
+
+class ExpertBioEditorTests(TestCase):
+    """Staff keep experts' full bios with the same editor: no HTML to type there either."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.staff = make_user(groups=[EXPERT_STAFF])
+        cls.expert = make_expert(name="Aida Sultan")
+
+    def test_the_full_bio_and_its_translations_are_rich_text_and_the_short_bio_is_plain(self):
+        for user in (self.staff, make_user(superuser=True)):
+            self.client.force_login(user)
+            page = self.client.get(f"/admin/interviews/expert/{self.expert.pk}/change/").content.decode()
+            self.assertRegex(page, r'<textarea name="bio"[^>]*data-rich-text')
+            self.assertNotRegex(page, r'<textarea name="short_bio"[^>]*data-rich-text')
+            self.assertIn("interviews/admin/editor-text.js", page)
+        # The translations' inline, which a superuser sees here.
+        self.assertRegex(page, r'<textarea name="translations-__prefix__-bio"[^>]*data-rich-text')
+
+    def test_what_the_editor_writes_in_a_bio_is_kept_and_anything_else_removed(self):
+        self.client.force_login(self.staff)
+        self.expert.bio = "<p>Works on <strong>water</strong>.</p><script>alert(1)</script>"
+        self.expert.save()
+        self.expert.refresh_from_db()
+        self.assertEqual(self.expert.bio, "<p>Works on <strong>water</strong>.</p>")
+
+    def test_expert_staff_keep_an_experts_name_and_bio_in_another_language(self):
+        self.client.force_login(self.staff)
+        url = f"/admin/interviews/expert/{self.expert.pk}/change/"
+        page = self.client.get(url).content.decode()
+        self.assertRegex(page, r'<textarea name="translations-__prefix__-bio"[^>]*data-rich-text')
+        data = {
+            "name": self.expert.name,
+            "slug": self.expert.slug,
+            "position": self.expert.position,
+            "affiliation": self.expert.affiliation,
+            "short_bio": self.expert.short_bio,
+            "bio": "",
+            "photo_credit": "",
+            "translations-TOTAL_FORMS": "1",
+            "translations-INITIAL_FORMS": "0",
+            "translations-0-language": "ru",
+            "translations-0-name": "Аида Султан",
+            "translations-0-bio": "<p>Изучает реки.</p>",
+            "links-TOTAL_FORMS": "0",
+            "links-INITIAL_FORMS": "0",
+        }
+        response = self.client.post(url, data)
+        self.assertEqual(
+            response.status_code, 302, getattr(response, "context", None) and response.context.get("errors")
+        )
+        translation = self.expert.translations.get(language="ru")
+        self.assertEqual((translation.name, translation.bio), ("Аида Султан", "<p>Изучает реки.</p>"))

@@ -26,6 +26,7 @@ ROLE_PERMISSIONS = {
         "interviews.interviewexpert": _ALL,
         "interviews.expert": _ALL,
         "interviews.expertlink": _ALL,
+        "interviews.experttranslation": _ALL,
         "taggit.tag": _ALL,
         "attribution.sourcenotice": _ALL,
         "attribution.republication": ("view", "delete"),
@@ -36,6 +37,7 @@ ROLE_PERMISSIONS = {
     EXPERT_STAFF: {
         "interviews.expert": _ALL,
         "interviews.expertlink": _ALL,
+        "interviews.experttranslation": _ALL,
     },
 }
 

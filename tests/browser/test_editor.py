@@ -127,8 +127,11 @@ class BlockEditorTests(EditorPageMixin, BrowserTestCase):
     def test_a_link_is_made_with_ctrl_k(self):
         page = self.open_editor(self.interview)
         self.block(3).locator(".ProseMirror p").dblclick(position={"x": 10, "y": 5})
+        # The word is selected in the editor before the shortcut is pressed.
+        page.wait_for_function("() => getSelection().toString().trim().length > 0")
         page.keyboard.press("Control+k")
         dialog = page.locator("dialog.prose-editor-dialog")
+        dialog.wait_for(state="visible")
         dialog.get_by_label("URL").fill("https://example.org/answer")
         page.keyboard.press("Enter")
         dialog.wait_for(state="hidden")

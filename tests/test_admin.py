@@ -174,6 +174,7 @@ class ExpertAdminTests(TestCase):
             "bio": "<p>Long bio</p><script>x</script>",
             "photo_credit": "Photo: Meridian",
             "photo": image_upload("aida.jpg"),
+            **inline_management("translations", 0),
             **inline_management("links", 1),
             "links-0-label": "Website",
             "links-0-url": "example.org/aida",

@@ -34,15 +34,19 @@ from interviews.workflow import (
 URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
 
 
-class ExpertTranslationInline(admin.StackedInline):
-    model = ExpertTranslation
-    extra = 0
-    fields = [("language", "name"), ("position", "affiliation"), "short_bio", "bio"]
+class RichTextBio:
+    """The full bio keeps paragraphs and links, so it is written in the blocks' editor: no HTML to type."""
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "bio":
-            kwargs["widget"] = RichTextWidget  # the full bio keeps paragraphs and links: no HTML to type
+            kwargs["widget"] = RichTextWidget
         return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+
+class ExpertTranslationInline(RichTextBio, admin.StackedInline):
+    model = ExpertTranslation
+    extra = 0
+    fields = [("language", "name"), ("position", "affiliation"), "short_bio", "bio"]
 
 
 class ExpertLinkInline(admin.TabularInline):
@@ -53,18 +57,13 @@ class ExpertLinkInline(admin.TabularInline):
 
 
 @admin.register(Expert)
-class ExpertAdmin(admin.ModelAdmin):
+class ExpertAdmin(RichTextBio, admin.ModelAdmin):
     list_display = ["name", "position", "affiliation", "interview_count", "updated_at"]
     search_fields = ["name", "position", "affiliation"]
     # The autocomplete in interviews pages through experts, which needs an order.
     ordering = ["name", "pk"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [ExpertTranslationInline, ExpertLinkInline]
-
-    def formfield_for_dbfield(self, db_field, request, **kwargs):
-        if db_field.name == "bio":
-            kwargs["widget"] = RichTextWidget  # the full bio keeps paragraphs and links: no HTML to type
-        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     fieldsets = [
         (None, {"fields": ["name", "slug", "position", "affiliation"]}),

@@ -5,7 +5,8 @@ Steps: make (or reuse) a dataset of --size interviews (`manage.py generate_datas
 gunicorn with production settings, the floor page routed (benchmarks/settings.py) and a Redis
 cache; drive load from wrk (or benchmarks/loadgen.py) at a few concurrency levels, with the page
 cache warm and with it off; count each page's queries and EXPLAIN the costly ones; measure each
-worker's memory; time an editor's change page and save (editor.py); write the results (report.py).
+worker's memory; readers through a storm of saves (storm.py); every kind of search query
+(search_kinds.py); time an editor's change page and save (editor.py); write the results (report.py).
 """
 
 import argparse
@@ -23,7 +24,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from benchmarks import editor, report
+from benchmarks import editor, pages, report, search_kinds, storm
 from benchmarks.report import PAGES
 
 HERE = Path(__file__).resolve().parent
@@ -138,86 +139,6 @@ class Bench:
         )
         return self.django_eval(code)
 
-    # --- targets --------------------------------------------------------------------------
-
-    def choose_urls(self):
-        """Ask the database for realistic addresses of each kind of page, as JSON."""
-        code = f"""
-import collections, json, random, re
-from django.conf import settings
-from django.db.models import Count
-from taggit.models import Tag
-from interviews.models import Expert, Interview
-rng = random.Random(7)
-published = Interview.objects.published()
-ids = list(published.values_list("pk", flat=True))
-sample = Interview.objects.filter(pk__in=rng.sample(ids, min(len(ids), {self.args.sample})))
-slugs = [i.get_absolute_url() for i in sample.only("slug")]
-expert = (Expert.objects.filter(interviews__in=published).annotate(n=Count("interviews"))
-          .order_by("-n").first())
-tag = Tag.objects.filter(interviews_taggedinterview_items__content_object__in=published).annotate(
-    n=Count("interviews_taggedinterview_items")).order_by("-n").first()
-pages = -(-len(ids) // settings.INTERVIEWS_PER_PAGE)
-interview = published.filter(pk__in=ids[:50]).prefetch_related("blocks").first()
-answer = next(b for b in interview.blocks.all() if b.kind == "answer")
-words = re.sub("<[^>]+>", "", answer.text).split()[3:8]
-# A word about 2 % of interviews use, as a reader's topical query would be.
-texts = published.filter(pk__in=rng.sample(ids, min(len(ids), 300))).values_list("search_text", flat=True)
-frequency = collections.Counter(w for t in texts for w in set(re.findall(r"[a-z]{{6,}}", t.lower())))
-term = min(frequency, key=lambda w: (abs(frequency[w] - len(texts) * 0.02), w))
-print(json.dumps({{
-    "interview": slugs,
-    "home": ["/"],
-    "expert": [expert.get_absolute_url()],
-    "tag": ["/tags/%s/" % tag.slug],
-    "archive p200": ["/?page=%d" % min(200, pages)],
-    "archive p1": ["/?page=1"],
-    "search": ["/search/?q=" + term],
-    "feed": ["/feed/"],
-    "report POST": ["/reports/"],
-    "report_body": {{"selection": " ".join(words), "context_before": "", "context_after": "",
-                     "page": interview.get_absolute_url(), "comment": "typo", "email": "", "website": ""}},
-    "archive_pages": pages, "expert_interviews": expert.n, "tag_interviews": tag.n,
-    "published": len(ids), "total": Interview.objects.count(),
-}}))
-"""
-        return json.loads(self.django_eval(code))
-
-    def count_queries(self, urls):
-        """Return each page's query count, and EXPLAIN ANALYZE of its slowest queries on PostgreSQL."""
-        code = f"""
-import json
-from django.db import connection
-from django.test import Client
-from django.test.utils import CaptureQueriesContext, override_settings
-urls = json.loads({json.dumps(json.dumps(urls))})
-client = Client(headers={{"X-Forwarded-Proto": "https"}})
-counts, plans = {{}}, {{}}
-with override_settings(PAGE_CACHE_SECONDS=0):
-    for name in {PAGES + ["archive p1"]!r}:
-        path = urls[name][0]
-        for _ in range(2):  # the second run is the one counted: warm connections and caches
-            with CaptureQueriesContext(connection) as queries:
-                if name == "report POST":
-                    response = client.post(path, urls["report_body"], content_type="application/json")
-                else:
-                    response = client.get(path)
-        assert response.status_code in (200, 201), (name, response.status_code)
-        counts[name] = len(queries)
-        if connection.vendor == "postgresql":
-            slow = sorted(queries.captured_queries, key=lambda q: -float(q["time"]))[:2]
-            plans[name] = []
-            for query in slow:
-                if not query["sql"].lstrip().upper().startswith("SELECT"):
-                    continue
-                with connection.cursor() as cursor:
-                    cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + query["sql"])
-                    plan = "\\n".join(row[0] for row in cursor.fetchall())
-                plans[name].append({{"ms": float(query["time"]) * 1000, "sql": query["sql"], "plan": plan}})
-print(json.dumps({{"counts": counts, "plans": plans}}))
-"""
-        return json.loads(self.django_eval(code))
-
     # --- server ---------------------------------------------------------------------------
 
     def start_server(self, page_cache_seconds):
@@ -285,7 +206,8 @@ print(json.dumps({{"counts": counts, "plans": plans}}))
             cookie = response.headers["Set-Cookie"].split(";")[0]
         return token, cookie
 
-    def load(self, name, paths, connections, body=None):
+    def load(self, name, paths, connections, body=None, count_cache=False, duration=None):
+        duration = duration or self.args.duration
         path_file = self.work / "paths.txt"
         path_file.write_text("\n".join(paths) + "\n")
         headers = []
@@ -310,9 +232,11 @@ print(json.dumps({{"counts": counts, "plans": plans}}))
             }
             if body is not None:
                 env["BENCH_BODY"] = str(self.work / "body.json")
+            if count_cache:
+                env["BENCH_COUNT_CACHE"] = "1"
             command = [
                 "wrk", "-t", str(min(connections, self.args.wrk_threads)), "-c", str(connections),
-                "-d", f"{self.args.duration}s", "--timeout", "10s", "-s", str(HERE / "wrk.lua"),
+                "-d", f"{duration}s", "--timeout", "10s", "-s", str(HERE / "wrk.lua"),
                 self.url("/"),
             ]  # fmt: skip
             result = subprocess.run(command, capture_output=True, text=True, env=env)
@@ -320,7 +244,7 @@ print(json.dumps({{"counts": counts, "plans": plans}}))
             command = [
                 PYTHON, str(HERE / "loadgen.py"),
                 "--url", self.url(""), "--paths", str(path_file),
-                "--connections", str(connections), "--duration", str(self.args.duration), "--method", method,
+                "--connections", str(connections), "--duration", str(duration), "--method", method,
                 "--header", "X-Forwarded-Proto: https",
             ]  # fmt: skip
             for header in headers:
@@ -353,7 +277,11 @@ print(json.dumps({{"counts": counts, "plans": plans}}))
         for name in PAGES[:-1] + ["archive p1"]:
             paths = urls[name]
             for n in range(max(len(paths), 3 * self.args.workers)):
-                urllib.request.urlopen(self.url(paths[n % len(paths)], https=True)).read()
+                self.request_page(paths[n % len(paths)])
+
+    def request_page(self, path):
+        with urllib.request.urlopen(self.url(path, https=True)) as response:
+            response.read()
 
     def check_static(self):
         """Return how WhiteNoise serves the stylesheet: its hashed name and caching headers."""
@@ -414,14 +342,17 @@ print(json.dumps({{"counts": counts, "plans": plans}}))
         try:
             self.prepare_database()
             self.manage("collectstatic", "--no-input", "-v0")
-            urls = self.choose_urls()
-            queries = self.count_queries(urls)
+            urls = pages.choose_urls(self)
+            queries = pages.count_queries(self, urls)
             print("Queries per page:", queries["counts"], flush=True)
             levels = [int(level) for level in self.args.connections.split(",")]
             cached = self.mode("Page cache warm", 300, urls, levels)
+            self.storm = storm.measure(self, urls, duration=max(20, 2 * self.args.duration))
             uncached = self.mode("Page cache off", 0, urls, levels)
+            # On the server of the uncached run, still up.
+            self.searches = search_kinds.measure(self, duration=self.args.duration)
+            self.editor = editor.measure(self)
             rss = self.worker_rss()
-            self.editor = editor.measure(self)  # on the server of the uncached run, still up
             self.transcript = self.time_transcript_import()
             print("Transcript import:", self.transcript, flush=True)
             report.write(self, urls, queries, cached, uncached, rss)

@@ -4,7 +4,7 @@
         --duration 5 [--method POST --body body.json --header "Name: value" ...]
 
 Prints one JSON line like the summary of benchmarks/wrk.lua: requests, seconds,
-non-2xx answers, errors and latency percentiles in microseconds.
+non-2xx answers, errors, latency percentiles in microseconds and the answers' X-Cache values.
 """
 
 import argparse
@@ -27,17 +27,20 @@ async def connection_loop(host, port, requests, deadline, latencies, counts):
             writer.write(request)
             status_line = await reader.readline()
             status = int(status_line.split()[1])
-            length, close = 0, False
+            length, close, cached = 0, False, ""
             while (line := await reader.readline()) not in (b"\r\n", b""):
                 name, _, value = line.decode("latin-1").partition(":")
                 if name.lower() == "content-length":
                     length = int(value)
                 elif name.lower() == "connection" and "close" in value.lower():
                     close = True
+                elif name.lower() == "x-cache":
+                    cached = value.strip()
             if length:
                 await reader.readexactly(length)
             latencies.append(time.monotonic() - started)
             counts["non2xx"] += not 200 <= status < 400
+            counts["cache"][cached if cached in ("HIT", "STALE") else "other"] += 1
             if close:
                 writer.close()
                 writer = None
@@ -68,7 +71,7 @@ async def main(args):
     paths = [line.strip() for line in Path(args.paths).read_text().splitlines() if line.strip()]
     body = Path(args.body).read_text() if args.body else ""
     requests = build_requests(args.url, paths, args.method, body, args.header)
-    latencies, counts = [], {"non2xx": 0, "errors": 0}
+    latencies, counts = [], {"non2xx": 0, "errors": 0, "cache": {"HIT": 0, "STALE": 0, "other": 0}}
     started = time.monotonic()
     deadline = started + args.duration
     await asyncio.gather(
@@ -95,6 +98,7 @@ async def main(args):
                 "p50": percentile(50),
                 "p95": percentile(95),
                 "p99": percentile(99),
+                "cache": counts["cache"],
             }
         )
     )

@@ -228,8 +228,11 @@ CONTENT_LANGUAGES = [
 ]
 INTERVIEWS_PER_PAGE = env_int("INTERVIEWS_PER_PAGE", 12)
 # Anonymous readers get public pages from the shared cache for up to this long; 0 turns it off.
-# Any change to content starts over at once (cms/pagecache), so this bounds only a lost signal.
+# A change outdates the pages showing it at once (cms/pagecache), so this bounds only a lost signal.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
+# While one request rebuilds an outdated page, the others get the previous copy for this long
+# at most, instead of all rendering it at once.
+PAGE_CACHE_STALE_SECONDS = env_int("PAGE_CACHE_STALE_SECONDS", 5)
 # The query parameters public pages read; the page cache keys on these and ignores any other.
 PAGE_CACHE_QUERY_PARAMETERS = ["language", "page", "q", "expert", "tag"]
 # First path segments (after a language prefix) the page cache never stores: staff pages, previews,
@@ -303,8 +306,9 @@ CDN_PURGE_TOKEN = os.environ.get("CDN_PURGE_TOKEN", "")
 # Without purges a shared cache must ask again every time, so a save still reaches readers at once.
 CDN_MAX_AGE = env_int("CDN_MAX_AGE", 3600 if CDN_PURGE_URL else 0)
 CDN_STALE_SECONDS = env_int("CDN_STALE_SECONDS", 60 if CDN_PURGE_URL else 0)
-# What a public page is tagged with when its view names nothing: it lists interviews.
-CDN_DEFAULT_KEYS = ["interviews"]
+# What a public page is tagged with when its view names nothing: every change readers see
+# outdates it (interviews/keys.py).
+CDN_DEFAULT_KEYS = ["changes"]
 
 # --- Mail -------------------------------------------------------------------------------
 

@@ -40,9 +40,10 @@ def refresh_content(changes):
     """Store the bodies, search columns and page parts that `changes` ({id: what}) outdate.
 
     One read of the rows behind all three, for every interview, and one write per interview.
+    Return {id: interview} of those read, with their credits and tags (interviews.keys reads them).
     """
     if not changes:
-        return
+        return {}
     interviews = (
         Interview.objects.filter(pk__in=list(changes))
         .without_search_columns()
@@ -52,14 +53,16 @@ def refresh_content(changes):
             "credited_experts__expert__translations", "tags", "blocks", *fragments.stored_relations()
         )
     )
-    searched = []
+    searched, read = [], {}
     for interview in interviews:
+        read[interview.pk] = interview
         what = changes[interview.pk]
         Interview.objects.filter(pk=interview.pk).update(**_columns(interview, what))
         if SEARCH in what:
             searched.append(interview.pk)
     if searched:
         update_search_vectors(Interview.objects.filter(pk__in=searched))
+    return read
 
 
 def search_columns(interview, blocks, experts, tags):

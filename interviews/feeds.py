@@ -13,6 +13,7 @@ from django.utils.html import format_html
 from taggit.models import Tag
 
 from cms.links import absolute_url
+from interviews import keys
 from interviews.body import FEED, render_blocks
 from interviews.models import Expert, Interview
 
@@ -36,6 +37,12 @@ def _language(request):
 
 class InterviewFeed(Feed):
     description_template = None
+
+    def __call__(self, request, *args, **kwargs):
+        response = super().__call__(request, *args, **kwargs)
+        # What items() listed, so a change outdates the feeds showing it and no other.
+        shown = getattr(request, "feed_keys", None)
+        return keys.tag(response, shown) if shown and response.status_code == 200 else response
 
     def get_object(self, request):
         return FeedSubject(request, language=_language(request))
@@ -64,6 +71,12 @@ class InterviewFeed(Feed):
         # Item methods receive only the item, so each carries its absolute address along.
         for interview in items:
             interview.absolute_url = absolute_url(subject.request, interview.get_absolute_url())
+        subject.request.feed_keys = [
+            keys.LISTS,
+            *keys.listed(items),
+            *([keys.topic(subject.tag.pk)] if subject.tag else []),
+            *([keys.expert(subject.expert.pk)] if subject.expert else []),
+        ]
         return items
 
     def item_title(self, interview):

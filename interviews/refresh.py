@@ -5,9 +5,9 @@ change outdates: mark([5], BODY, SEARCH) says interview 5 needs its stored body 
 columns again. The first mark of a transaction registers one on-commit callback. It refreshes
 each marked interview once, reading the rows of all of them with a few queries, then sends
 `interviews_refreshed` (for apps with derived data of their own), queues the jobs that follow
-(neighbours' related lists, image renditions), has the CDN purge the pages that show what
-changed, and starts a new page-cache generation. Marks made in a transaction that rolls back
-are dropped with it.
+(neighbours' related lists, image renditions), and outdates the pages that show what changed,
+in the page cache and at a CDN (interviews.keys says which). Marks made in a transaction that
+rolls back are dropped with it.
 
 The batch of marks is held only by the callback Django keeps for the transaction; this module
 keeps a weak reference to find it again. When the transaction, or the savepoint the batch was
@@ -16,7 +16,7 @@ starts a new batch with a new callback. Marks made in a savepoint rolled back la
 batch registered before it, are refreshed with the rest: the refresh reads the committed rows.
 
 With settings.REFRESH_AT_ONCE (the tests', whose TestCase never commits), every mark refreshes
-at once and purges after the commit, as the jobs run at once there.
+and outdates at once (the CDN's purge still waits for a commit), as the jobs run at once there.
 """
 
 import threading
@@ -28,7 +28,6 @@ from django.db import DEFAULT_DB_ALIAS, transaction
 from django.dispatch import Signal
 
 from cms.jobs.jobs import enqueue_unless_waiting
-from cms.pagecache.middleware import new_generation
 from interviews import keys, renditions
 from interviews.derived import BODY, CONTENT, PARTS, SEARCH, refresh_content
 from interviews.models import Interview
@@ -37,9 +36,10 @@ from interviews.tasks import make_image_renditions, refresh_neighbours
 
 # What a change can outdate: the stored body, the search columns, the page parts
 # (interviews.derived), and the related lists (the interview's own, and by a job those of the
-# interviews sharing an expert or a topic with it).
-RELATED = "related"
-__all__ = ["BODY", "CONTENT", "PARTS", "RELATED", "SEARCH", "changed", "image_saved", "mark"]
+# interviews sharing an expert or a topic with it). LISTED says it moved in the lists (its
+# status, publish time or language changed), which outdates more pages (interviews.keys).
+RELATED, LISTED = "related", "listed"
+__all__ = ["BODY", "CONTENT", "LISTED", "PARTS", "RELATED", "SEARCH", "changed", "image_saved", "mark"]
 
 # Sent once the marked interviews are refreshed, with `changes`: {interview id: set of what}.
 interviews_refreshed = Signal()
@@ -55,8 +55,10 @@ class Batch:
         self.changes = defaultdict(set)
         self.former_experts = defaultdict(set)
         self.former_topics = defaultdict(set)
+        self.was_listed = {}
         self.keys = set()
         self.images = defaultdict(set)
+        self.image_keys = defaultdict(set)
         self.registered = False
         self.committed = False
 
@@ -66,11 +68,12 @@ class Batch:
         publish(self)
 
 
-def mark(interview_ids, *what, former_experts=(), former_topics=(), using=None):
-    """Note that these interviews need `what` (BODY, SEARCH, PARTS, RELATED) refreshed.
+def mark(interview_ids, *what, former_experts=(), former_topics=(), was_listed=None, using=None):
+    """Note that these interviews need `what` (BODY, SEARCH, PARTS, RELATED, LISTED) refreshed.
 
     former_experts and former_topics were just taken off them: their pages, and with RELATED
-    their interviews' lists, may still name them.
+    their interviews' lists, may still name them. was_listed, when the change may have moved
+    them, says whether they were published before it.
     """
     ids = list(interview_ids)
     batch = _batch(using)
@@ -78,20 +81,24 @@ def mark(interview_ids, *what, former_experts=(), former_topics=(), using=None):
         batch.changes[pk].update(what)
         batch.former_experts[pk].update(former_experts)
         batch.former_topics[pk].update(former_topics)
+        if was_listed is not None:
+            batch.was_listed.setdefault(pk, was_listed)  # as it was before the transaction
     _marked(batch)
 
 
-def changed(page_keys=(), using=None):
-    """Note that public pages changed: purge those carrying `page_keys`, and start a new generation."""
+def changed(page_keys, using=None):
+    """Note that the public pages carrying `page_keys` changed: they are outdated after the commit."""
     batch = _batch(using)
     batch.keys.update(page_keys)
     _marked(batch)
 
 
-def image_saved(name, interview_ids, using=None):
-    """Queue, after the commit, the renditions of an uploaded image shown by these interviews."""
+def image_saved(name, interview_ids, page_keys=(), using=None):
+    """Queue, after the commit, the renditions of an uploaded image shown by these interviews'
+    pages and by the pages carrying `page_keys`."""
     batch = _batch(using)
     batch.images[name].update(interview_ids)
+    batch.image_keys[name].update(page_keys)
     _marked(batch)
 
 
@@ -106,14 +113,11 @@ def _batch(using):
 
 
 def _marked(batch):
-    at_once = settings.REFRESH_AT_ONCE
-    if at_once:
+    if settings.REFRESH_AT_ONCE:
         refresh(batch)
         publish(batch)
-    elif not batch.registered:
-        # This connection's own reads see the change before the commit; what other readers
-        # render meanwhile, from the rows as they were, the generation started after it outdates.
-        new_generation()
+    # What other readers render before the commit, from the rows as they were, the outdating
+    # after it covers (cms/pagecache/store.py).
     if not batch.registered:
         batch.registered = True
         # Outside a transaction, this runs at once.
@@ -124,9 +128,10 @@ def refresh(batch):
     """Refresh what the batch marked, and queue the jobs that follow."""
     changes, batch.changes = batch.changes, defaultdict(set)
     images, batch.images = batch.images, defaultdict(set)
+    image_keys, batch.image_keys = batch.image_keys, defaultdict(set)
     # A new image's job stores the pages showing it (make_image_renditions).
     with renditions.deferred():
-        refresh_content({pk: what for pk, what in changes.items() if what & set(CONTENT)})
+        read = refresh_content({pk: what for pk, what in changes.items() if what & set(CONTENT)})
     related = sorted(pk for pk, what in changes.items() if RELATED in what)
     refresh_related(related)
     if changes:
@@ -139,18 +144,28 @@ def refresh(batch):
             former_topics=sorted(batch.former_topics[pk]),
         )
     for name, shown in images.items():
-        enqueue_unless_waiting(make_image_renditions, name, interview_ids=sorted(shown))
-    if changes and keys.purging():
-        experts = {expert for pk in changes for expert in batch.former_experts[pk]}
-        topics = {topic for pk in changes for topic in batch.former_topics[pk]}
-        batch.keys.update(keys.shown_with(sorted(changes), experts, topics))
+        enqueue_unless_waiting(
+            make_image_renditions, name, interview_ids=sorted(shown), page_keys=sorted(image_keys[name])
+        )
+    if changes:
+        read.update(keys.load([pk for pk in changes if pk not in read]))
+        batch.keys |= keys.outdated_by(
+            changes,
+            read,
+            batch.was_listed,
+            batch.former_experts,
+            batch.former_topics,
+            moved=LISTED,
+            regrouped=RELATED,
+        )
     batch.former_experts.clear()
     batch.former_topics.clear()
+    batch.was_listed.clear()
 
 
 def publish(batch):
-    """Have the CDN purge the pages showing what changed, and start a new page-cache generation."""
-    page_keys, batch.keys = sorted(batch.keys), set()
+    """Outdate the pages showing what changed, in the page cache and at the CDN."""
+    page_keys, batch.keys = batch.keys, set()
     if page_keys:
-        keys.purge(page_keys)  # once the transaction commits; at once after it
-    new_generation()
+        # Pages that do not name what they show are outdated by every change readers see.
+        keys.outdated(page_keys | {keys.CHANGES})

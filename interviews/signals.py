@@ -16,7 +16,7 @@ from interviews.models import (
     StatusChange,
     TaggedInterview,
 )
-from interviews.refresh import CONTENT, PARTS, RELATED, SEARCH
+from interviews.refresh import CONTENT, LISTED, PARTS, RELATED, SEARCH
 
 # Restoring a revision writes the stored row back; who may read it, and the save counter,
 # stay as they are now. Raw saves are revision restores and fixtures.
@@ -29,8 +29,9 @@ WORKFLOW_FIELDS = [
     "created_by_id",
     *DERIVED_COLUMNS,
 ]
-# The fields of an interview that decide where it stands in other interviews' related lists.
-LISTED_FIELDS = ("status", "publish_at")
+# The fields of an interview that decide where it stands in lists and other interviews' related
+# lists; the first says whether readers could see it.
+LISTED_FIELDS = ("status", "publish_at", "language")
 
 
 @receiver(pre_save, sender=Interview)
@@ -45,6 +46,7 @@ def keep_workflow_state(sender, instance, raw=False, **kwargs):
 def remember_listing(sender, instance, **kwargs):
     # Read from __dict__: a deferred field is not loaded for this.
     instance.listed_as = [instance.__dict__.get(field) for field in LISTED_FIELDS]
+    instance.translation_as = instance.__dict__.get("translation_of_id")
 
 
 @receiver(post_save, sender=Interview)
@@ -54,14 +56,27 @@ def interview_saved(sender, instance, created, raw=False, using=None, **kwargs):
     listed_as = [instance.__dict__.get(field) for field in LISTED_FIELDS]
     # Its own list follows its experts and topics (marked when they change); others' lists
     # follow its status and publish time.
-    moved = created or listed_as != getattr(instance, "listed_as", None)
+    before = getattr(instance, "listed_as", None)
+    moved = created or listed_as != before
     instance.listed_as = listed_as
-    refresh.mark([instance.pk], *CONTENT, *([RELATED] if moved else []), using=using)
+    was_listed = bool(before) and not created and before[0] == Interview.Status.PUBLISHED
+    refresh.mark(
+        [instance.pk], *CONTENT, *([RELATED, LISTED] if moved else []), was_listed=was_listed, using=using
+    )
+    # The pages of the translations it joins or leaves show it among their languages; each of
+    # them names its original.
+    translation_of = instance.__dict__.get("translation_of_id")
+    if translation_of != getattr(instance, "translation_as", None):
+        originals = {translation_of, getattr(instance, "translation_as", None)} - {None}
+        refresh.changed([keys.interview(pk) for pk in originals], using=using)
+        instance.translation_as = translation_of
 
 
 @receiver(post_delete, sender=Interview)
 def interview_deleted(sender, instance, using=None, **kwargs):
-    refresh.changed([keys.interview(instance.pk), keys.LISTS], using=using)
+    # A published interview is on many pages, whose lists all shift; deleting one is rare.
+    shown = instance.status == Interview.Status.PUBLISHED
+    refresh.changed([keys.SITE] if shown else [keys.interview(instance.pk)], using=using)
 
 
 @receiver(post_save, sender=Block)
@@ -101,21 +116,23 @@ def status_changed(sender, instance, created, raw=False, using=None, **kwargs):
     if not created or raw:
         return
     if Interview.Status.PUBLISHED in {instance.to_status, instance.from_status}:
-        refresh.mark([instance.interview_id], RELATED, using=using)
-    else:
-        refresh.changed(using=using)
+        was_listed = instance.from_status == Interview.Status.PUBLISHED
+        refresh.mark([instance.interview_id], RELATED, LISTED, was_listed=was_listed, using=using)
+    # Other moves (to review, back to draft) change nothing readers see.
 
 
 @receiver(m2m_changed, sender=TaggedInterview)
 def tags_changed(sender, instance, action, pk_set=None, using=None, **kwargs):
+    if action == "pre_clear" and isinstance(instance, Interview):
+        instance.cleared_tags = list(instance.tags.values_list("pk", flat=True))
     if action not in {"post_add", "post_remove", "post_clear"}:
         return
     if not isinstance(instance, Interview):
-        refresh.changed(using=using)
+        refresh.changed([keys.SITE], using=using)  # a tag's interviews changed from the tag's side
         return
     if action != "post_clear" and not pk_set:
         return  # the same tags saved again
-    former = pk_set if action == "post_remove" else ()
+    former = pk_set if action == "post_remove" else getattr(instance, "cleared_tags", ())
     refresh.mark([instance.pk], SEARCH, PARTS, RELATED, former_topics=former, using=using)
 
 
@@ -164,12 +181,17 @@ def expert_translation_changed(sender, instance, raw=False, using=None, **kwargs
 
 
 @receiver(post_delete, sender=Expert)
+def expert_deleted(sender, instance, using=None, **kwargs):
+    # Its credits go with it, and mark their interviews (credit_changed).
+    refresh.changed([keys.expert(instance.pk)], using=using)
+
+
 @receiver(post_save, sender=ExpertLink)
 @receiver(post_delete, sender=ExpertLink)
-def listed_changed(sender, raw=False, using=None, **kwargs):
-    """Start a new page generation for rows that appear on pages but are derived into nothing."""
+def expert_link_changed(sender, instance, raw=False, using=None, **kwargs):
+    """Links are shown on their expert's page, and derived into nothing."""
     if not raw:
-        refresh.changed(using=using)
+        refresh.changed([keys.expert(instance.expert_id)], using=using)
 
 
 @receiver(post_save, sender=Block)
@@ -182,10 +204,12 @@ def image_saved(sender, instance, raw=False, using=None, **kwargs):
     for name in ("image", "photo", "cover_image"):
         field_file = getattr(instance, name, None)
         if field_file and not renditions.known(field_file.name):
+            page_keys = []
             if isinstance(instance, Interview):
                 shown = [instance.pk]
             elif isinstance(instance, Block):
                 shown = [instance.interview_id]
             else:
                 shown = list(instance.interview_roles.values_list("interview_id", flat=True))
-            refresh.image_saved(field_file.name, shown, using=using)
+                page_keys = [keys.expert(instance.pk)]
+            refresh.image_saved(field_file.name, shown, page_keys, using=using)

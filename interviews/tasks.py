@@ -3,11 +3,9 @@
 from django.db.models import Q
 
 from cms.jobs.jobs import job
-from cms.pagecache import keys
-from cms.pagecache.middleware import new_generation
-from interviews import keys as page_keys
+from interviews import keys
 from interviews.derived import refresh_bodies, refresh_parts
-from interviews.models import InterviewExpert, TaggedInterview
+from interviews.models import InterviewExpert, RelatedInterview, TaggedInterview
 from interviews.related import refresh_all_related
 from interviews.renditions import make_renditions
 
@@ -25,19 +23,29 @@ def refresh_neighbours(interview_id, former_experts=(), former_topics=()):
     ids = set(InterviewExpert.objects.filter(expert__in=experts).values_list("interview", flat=True))
     ids |= set(TaggedInterview.objects.filter(Q(tag__in=topics)).values_list("content_object", flat=True))
     ids.discard(interview_id)  # its own list is refreshed when it is saved
+    before = _lists(ids)
     refresh_all_related(sorted(ids))
-    if ids:
-        new_generation()
-        keys.purge([page_keys.interview(pk) for pk in ids])
+    changed = [pk for pk, listed in _lists(ids).items() if before.get(pk) != listed]
+    if changed:
+        keys.outdated([keys.links_of(pk) for pk in changed])  # only their own pages show the lists
     return len(ids)
 
 
+def _lists(ids):
+    """Return {interview id: its stored related list} of these interviews."""
+    lists = {pk: [] for pk in ids}
+    rows = RelatedInterview.objects.filter(interview__in=list(ids)).order_by("interview", "rank")
+    for pk, other in rows.values_list("interview", "other"):
+        lists[pk].append(other)
+    return lists
+
+
 @job
-def make_image_renditions(name, interview_ids=()):
-    """Make the renditions of an uploaded image, then store the pages of the interviews showing it."""
+def make_image_renditions(name, interview_ids=(), page_keys=()):
+    """Make the renditions of an uploaded image, then store the pages of the interviews showing it
+    and outdate theirs and the other pages showing it (`page_keys`)."""
     made = make_renditions(name)
     refresh_bodies(interview_ids)
     refresh_parts(interview_ids)
-    new_generation()
-    keys.purge([page_keys.interview(pk) for pk in interview_ids])
+    keys.outdated([*(keys.interview(pk) for pk in interview_ids), *page_keys, keys.CHANGES])
     return len(made)

@@ -1,3 +1,6 @@
+import threading
+import time
+from collections import Counter
 from datetime import timedelta
 from unittest import mock
 
@@ -8,10 +11,11 @@ from django.test import Client, TestCase, override_settings
 from django.urls import path, reverse
 from django.utils import timezone
 
+from cms.pagecache.keys import outdated, tag
 from cms.roles.definitions import EDITORS
 from interviews.models import Block, Interview
 from interviews.workflow import apply_transition
-from tests.builders import make_draft, make_expert, make_interview, make_user
+from tests.builders import make_draft, make_expert, make_interview, make_user, run_in_threads
 from tests.test_workflow import change_url, edit_form
 
 
@@ -21,7 +25,20 @@ def sets_a_cookie(request):
     return response
 
 
-urlpatterns = [path("cookie/", sets_a_cookie)]
+renders = Counter()
+gone = set()
+
+
+def slow_page(request, name):
+    """A page that takes a while to render and names what it shows; 404 once its name is gone."""
+    renders[name] += 1
+    time.sleep(0.2)
+    if name in gone:
+        return HttpResponse("Gone", status=404)
+    return tag(HttpResponse(f"<p>{name} rendered {renders[name]} times</p>"), [name])
+
+
+urlpatterns = [path("cookie/", sets_a_cookie), path("slow/<name>/", slow_page)]
 
 
 @override_settings(PAGE_CACHE_SECONDS=300)
@@ -221,14 +238,15 @@ class InvalidationTests(PageCacheTestCase):
             self.assertMiss(self.read("/"))
 
 
+@override_settings(REFRESH_AT_ONCE=False)  # the path production takes: refreshed on commit
 class CommitTests(PageCacheTestCase):
-    def test_a_new_generation_follows_the_commit(self):
+    def test_pages_are_outdated_once_the_transaction_commits(self):
         with self.captureOnCommitCallbacks() as callbacks:
             interview = make_interview(title="Rivers and rules")
             Interview.objects.filter(pk=interview.pk).update(title="Quietly renamed")
             # Another process could render the page now, from rows read before the commit.
             self.assertMiss(self.read(interview.get_absolute_url()))
-        self.assertEqual(len(callbacks), 1, "one new generation per transaction is enough")
+        self.assertEqual(len(callbacks), 1, "one refresh per transaction is enough")
         self.assertHit(self.read(interview.get_absolute_url()))
         callbacks[0]()
         self.assertMiss(self.read(interview.get_absolute_url()))
@@ -294,7 +312,8 @@ class QueryStringTests(PageCacheTestCase):
         with mock.patch.object(backend, "set", wraps=backend.set) as stored:
             for number in range(30):
                 self.read(f"/?junk={number}")
-        pages = {call.args[0] for call in stored.call_args_list if call.args[0].startswith("pagecache:page:")}
+        names = [call.args[0] for call in stored.call_args_list]
+        pages = {name for name in names if name.startswith("pagecache:entry:")}
         self.assertEqual(len(pages), 1)
         self.assertEqual(stored.call_count, 1)
 
@@ -303,3 +322,68 @@ class QueryStringTests(PageCacheTestCase):
             with self.subTest(url):
                 self.assertMiss(self.read(url))
                 self.assertHit(self.read(url + "&junk=1"))
+
+
+@override_settings(ROOT_URLCONF="tests.test_pagecache", PAGE_CACHE_STALE_SECONDS=5)
+class StaleWhileRevalidateTests(PageCacheTestCase):
+    """When a popular page is outdated, one request rebuilds it; the others get the previous copy."""
+
+    def setUp(self):
+        super().setUp()
+        renders.clear()
+        gone.clear()
+
+    def read_at_once(self, url, count=8):
+        answers, lock = [], threading.Lock()
+
+        def read():
+            response = Client().get(url)
+            with lock:
+                answers.append((response.status_code, response.get("X-Cache"), response.content))
+
+        run_in_threads(read, count)
+        return answers
+
+    def test_one_request_rebuilds_an_outdated_page_while_the_others_get_the_previous_copy(self):
+        self.assertMiss(self.read("/slow/popular/"))
+        outdated(["popular"])
+        answers = self.read_at_once("/slow/popular/")
+        how = Counter(cached for _status, cached, _content in answers)
+        self.assertEqual(how, {"MISS": 1, "STALE": 7})
+        self.assertEqual(renders["popular"], 2, "rendered once at first, and rebuilt once")
+        stale = {content for _status, cached, content in answers if cached == "STALE"}
+        self.assertEqual(stale, {b"<p>popular rendered 1 times</p>"})
+        response = self.read("/slow/popular/")
+        self.assertHit(response)
+        self.assertContains(response, "rendered 2 times")
+
+    def test_without_an_earlier_copy_every_request_renders(self):
+        answers = self.read_at_once("/slow/new/", count=3)
+        self.assertEqual(Counter(cached for _status, cached, _content in answers), {"MISS": 3})
+
+    def test_the_previous_copy_is_not_served_past_the_stale_seconds(self):
+        self.read("/slow/popular/")
+        outdated(["popular"])
+        with time_machine.travel(timezone.now() + timedelta(seconds=6)):
+            self.assertEqual(Counter(c for _s, c, _b in self.read_at_once("/slow/popular/", 3)), {"MISS": 3})
+
+    def test_an_expired_page_is_rebuilt_once_too(self):
+        self.read("/slow/popular/")
+        with time_machine.travel(timezone.now() + timedelta(seconds=302)):
+            how = Counter(cached for _status, cached, _content in self.read_at_once("/slow/popular/", 4))
+        self.assertEqual(how, {"MISS": 1, "STALE": 3})
+
+    def test_a_page_that_is_gone_is_not_served_stale_after_its_rebuild(self):
+        self.read("/slow/popular/")
+        gone.add("popular")
+        outdated(["popular"])
+        first = self.read("/slow/popular/")
+        self.assertEqual(first.status_code, 404)
+        self.assertEqual([s for s, _c, _b in self.read_at_once("/slow/popular/", 3)], [404, 404, 404])
+
+    def test_other_names_stay_cached(self):
+        self.read("/slow/one/")
+        self.read("/slow/two/")
+        outdated(["one"])
+        self.assertHit(self.read("/slow/two/"))
+        self.assertMiss(self.read("/slow/one/"))

@@ -39,3 +39,31 @@ def jobs_have_a_worker(app_configs, **kwargs):
             id="pagecache.W002",
         )
     ]
+
+
+@checks.register(checks.Tags.caches, deploy=True)
+def markers_are_kept(app_configs, **kwargs):
+    """Warn when Redis may evict the page cache's markers before the pages they outdate."""
+    from django.core.cache import caches
+    from django_redis import get_redis_connection
+    from django_redis.cache import RedisCache
+
+    if not isinstance(caches["default"], RedisCache):
+        return []
+    try:
+        answer = get_redis_connection("default").config_get("maxmemory-policy")
+    except Exception:
+        return []  # unreachable, or CONFIG refused (as some hosted Redis do): nothing to tell
+    policy = answer.get("maxmemory-policy", answer.get(b"maxmemory-policy", b""))
+    policy = policy.decode() if isinstance(policy, bytes) else policy
+    if not policy.startswith("allkeys-"):
+        return []
+    return [
+        checks.Warning(
+            f"Redis evicts any key when full (maxmemory-policy {policy}): it may evict a marker "
+            "that outdates a cached page before the page itself, which readers would then get "
+            "older than the last save, up to PAGE_CACHE_SECONDS.",
+            hint="Use maxmemory-policy noeviction or a volatile-* policy (cms/pagecache/store.py).",
+            id="pagecache.W003",
+        )
+    ]

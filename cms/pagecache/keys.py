@@ -1,12 +1,12 @@
-"""Name what a public page shows, so a CDN can drop exactly the pages a save changes.
+"""Name what a public page shows, so the page cache and a CDN drop exactly the pages a save changes.
 
 A view names what its page shows with tag() (the interview, its experts, its topics, the lists
-it is on: the app chooses the names); every public page also carries SITE. They are sent as
-`Surrogate-Key` (space-separated, as Fastly reads it) and `Cache-Tag` (comma-separated, as
-Cloudflare reads it), and a save calls purge() with the names it outdates: one job per
-save, after the commit, POSTs them to CDN_PURGE_URL (purge_keys). With no
-CDN_PURGE_URL nothing is queued or sent. The same names can later let the page cache drop
-entries one by one.
+it is on: the app chooses the names); a page that names nothing gets CDN_DEFAULT_KEYS, and every
+public page also carries SITE. They are sent as `Surrogate-Key` (space-separated, as Fastly
+reads it) and `Cache-Tag` (comma-separated, as Cloudflare reads it), and kept with the page in
+the page cache. Once a change has committed, outdated() is called with the names it outdates:
+the page cache stops serving the pages carrying them (cms/pagecache/store.py), and one job
+POSTs them to CDN_PURGE_URL (purge_keys). With no CDN_PURGE_URL nothing is queued or sent.
 """
 
 import json
@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils.cache import patch_cache_control
 
 from cms.jobs.jobs import enqueue_unless_waiting, job
+from cms.pagecache import store
 
 SITE = "site"
 SURROGATE_KEY = "Surrogate-Key"
@@ -53,6 +54,14 @@ def mark_public(response):
             stale_while_revalidate=settings.CDN_STALE_SECONDS,
         )
     tag(response, [SITE] if response.has_header(SURROGATE_KEY) else [SITE, *settings.CDN_DEFAULT_KEYS])
+
+
+def outdated(names):
+    """Outdate the pages carrying any of these names: in the page cache at once, so call it once
+    the change has committed, and at the CDN (a job queued when the transaction commits)."""
+    names = sorted(set(names))
+    store.outdate(names)
+    purge(names)
 
 
 def purging():

@@ -7,10 +7,11 @@ sessions, locale, CSRF and authentication, none of which an anonymous reader's c
 It works out the page's language from the path itself, as LocaleMiddleware would (cms/urls.py:
 a language prefix, or none for the default language), and the host check is get_host()'s.
 
-Each entry carries the content generation it was rendered under (new_generation(), which apps call
-when what readers see changes: interviews/refresh.py)
-and is served only while that generation is current and, since scheduled interviews go live
-with no save to announce it, never past the next scheduled publish time.
+An entry is served while nothing it shows has changed since its page was rendered (the names
+each page carries, outdated by the saves that change them: cms/pagecache/store.py) and, since
+scheduled interviews go live with no save to announce it, never past the next scheduled
+publication. When a popular page is outdated, one request rebuilds it and the others get the
+previous copy meanwhile, for PAGE_CACHE_STALE_SECONDS at most.
 
 It knows no app: the settings name the path sections it never caches (PAGE_CACHE_PRIVATE_SECTIONS)
 and the function that says when pages next change with no save (PAGE_CACHE_NEXT_CHANGE).
@@ -18,40 +19,23 @@ and the function that says when pages next change with no save (PAGE_CACHE_NEXT_
 
 import hashlib
 import logging
-import math
 import time
-import uuid
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils import translation
 from django.utils.cache import set_response_etag
 from django.utils.http import http_date
-from django.utils.module_loading import import_string
 
-from cms.pagecache import keys
+from cms.pagecache import keys, store
 
 logger = logging.getLogger(__name__)
 
-GENERATION_KEY = "pagecache:generation"
-NEXT_PUBLISH_KEY = "pagecache:next-publish"
-NOTHING_SCHEDULED = 0
 # Request headers a cached page may vary on; the key covers them (see _key).
 HARMLESS_VARY = {"cookie", "accept-language"}
 # Cookies that mean the page is about this visitor: a login, or a message waiting to be shown.
 PERSONAL_COOKIES = ("messages",)
-
-
-def new_generation():
-    """Outdate every cached page."""
-    try:
-        cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
-        cache.delete(NEXT_PUBLISH_KEY)
-    except Exception:
-        # Pages then live until PAGE_CACHE_SECONDS at most; a save must not fail over it.
-        logger.warning("Page cache not invalidated: cache unavailable", exc_info=True)
 
 
 def _language_sections():
@@ -93,22 +77,15 @@ def _key(request):
     )
     base = f"{request.scheme}://{request.get_host()}{request.path}"
     address = f"{base}\n{urlencode(read)}\n{_language(request)}"
-    return "pagecache:page:" + hashlib.sha256(address.encode()).hexdigest()
+    return hashlib.sha256(address.encode()).hexdigest()
 
 
-def _next_publish(now):
-    """Return the timestamp of the next change no save announces (a publication), or NOTHING_SCHEDULED."""
-    value = cache.get(NEXT_PUBLISH_KEY)
-    if value is not None:
-        if value == NOTHING_SCHEDULED or value > now:
-            return value
-        cache.delete(NEXT_PUBLISH_KEY)
-    changes_at = import_string(settings.PAGE_CACHE_NEXT_CHANGE)() if settings.PAGE_CACHE_NEXT_CHANGE else None
-    value = changes_at.timestamp() if changes_at else NOTHING_SCHEDULED
-    timeout = math.ceil(value - now) if value else settings.PAGE_CACHE_SECONDS
-    # add, not set: a new generation started meanwhile may have stored a fresher answer.
-    cache.add(NEXT_PUBLISH_KEY, value, timeout=max(1, timeout))
-    return value
+def _answer(entry, how):
+    response = HttpResponse(entry["content"], status=entry["status"])
+    for header, value in entry["headers"]:
+        response[header] = value
+    response["X-Cache"] = how
+    return response
 
 
 class FetchFromPageCacheMiddleware:
@@ -122,23 +99,19 @@ class FetchFromPageCacheMiddleware:
             return self.get_response(request)
         key = _key(request)
         try:
-            found = cache.get_many([GENERATION_KEY, key])
-            generation = found.get(GENERATION_KEY)
-            if generation is None:
-                cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
-                generation = cache.get(GENERATION_KEY)
+            found = store.look_up(key)
+            if found.fresh:
+                return _answer(found.entry, "HIT")
+            # The first request for an outdated page rebuilds it; the others meanwhile get it stale.
+            # (Only a GET is stored, so only a GET may claim the rebuild.)
+            if found.stale_servable and (request.method != "GET" or not store.claim_rebuild(key)):
+                return _answer(found.entry, "STALE")
         except Exception:
             logger.warning("Page cache skipped: cache unavailable", exc_info=True)
             return self.get_response(request)
-        entry = found.get(key)
-        if entry and entry["generation"] == generation and entry["until"] > time.time():
-            response = HttpResponse(entry["content"], status=entry["status"])
-            for header, value in entry["headers"]:
-                response[header] = value
-            response["X-Cache"] = "HIT"
-            return response
-        # Read before the view runs: a save during rendering outdates what gets stored.
-        request.page_cache = {"key": key, "generation": generation}
+        # The clock is read before the view runs: a change committed during rendering outdates
+        # what gets stored.
+        request.page_cache = {"key": key, "clock": found.clock, "had_entry": found.entry is not None}
         return self.get_response(request)
 
 
@@ -150,10 +123,12 @@ class UpdatePageCacheMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
+        pending = getattr(request, "page_cache", None)
         if not (is_public_request(request) and self._storable(response)):
+            if pending and pending["had_entry"]:
+                self._forget(pending["key"])  # nobody should get the copy this page replaced
             return response
         keys.mark_public(response)
-        pending = getattr(request, "page_cache", None)
         if pending is None or request.method != "GET":
             return response
         if not response.has_header("ETag"):
@@ -162,21 +137,28 @@ class UpdatePageCacheMiddleware:
         response["Last-Modified"] = http_date(now)
         try:
             until = now + settings.PAGE_CACHE_SECONDS
-            next_publish = _next_publish(now)
-            if next_publish != NOTHING_SCHEDULED:
-                until = min(until, next_publish)
+            next_change = store.next_change(now)
+            if next_change != store.NOTHING_SCHEDULED:
+                until = min(until, next_change)
             entry = {
-                "generation": pending["generation"],
-                "until": until,
+                "clock": pending["clock"],
+                "names": keys.response_keys(response),
                 "status": response.status_code,
                 "content": response.content,
                 "headers": list(response.items()),
             }
-            cache.set(pending["key"], entry, timeout=max(1, math.ceil(until - now)))
+            store.store(pending["key"], entry, until, now)
         except Exception:
             logger.warning("Page not cached: cache unavailable", exc_info=True)
         response["X-Cache"] = "MISS"
         return response
+
+    @staticmethod
+    def _forget(key):
+        try:
+            store.drop(key)
+        except Exception:
+            logger.warning("Page cache entry not dropped: cache unavailable", exc_info=True)
 
     @staticmethod
     def _storable(response):

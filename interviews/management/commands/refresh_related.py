@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from cms.pagecache.middleware import new_generation
+from interviews import keys
 from interviews.related import refresh_all_related
 
 
@@ -12,5 +12,5 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         count = refresh_all_related()
-        new_generation()  # cached pages show the lists as they were
+        keys.outdated([keys.SITE])  # cached pages show the lists as they were
         self.stdout.write(f"Related interviews worked out for {count} interviews.")

@@ -2,8 +2,8 @@
 
 On PostgreSQL one process per CPU makes up and writes batches at the same time: COPY for the
 interviews, their blocks, credits and tags, then the site's own set-based UPDATE of the search
-vectors (interviews.search.update_search_vectors), with the full-text indexes dropped meanwhile and
-built again at the end.
+vectors and search entries (interviews.derived.store_search_vectors), with the full-text indexes
+dropped meanwhile and built again at the end.
 """
 
 import multiprocessing
@@ -14,8 +14,8 @@ from queue import Empty
 from django.db import connection, connections, reset_queries, transaction
 
 from benchmarks.dataset import make_interviews
-from interviews.models import Block, Interview, InterviewExpert, TaggedInterview
-from interviews.search import update_search_vectors
+from interviews.derived import store_search_vectors
+from interviews.models import Block, Interview, InterviewExpert, SearchEntry, TaggedInterview
 
 
 def reserve_ids(model, count):
@@ -41,7 +41,7 @@ def write_batch(job, numbers):
     rows, block_lists, parts = make_interviews(job, numbers)
     with transaction.atomic():
         insert(Interview, [field.attname for field in Interview._meta.concrete_fields], rows)
-        update_search_vectors(Interview.objects.filter(pk__range=(rows[0].pk, rows[-1].pk)))
+        store_search_vectors([row.pk for row in rows])
         insert(Block, [], [block for blocks in block_lists for block in blocks])
         credits, tags = [], []
         for interview, (credited, chosen) in zip(rows, parts, strict=True):
@@ -114,11 +114,12 @@ def write_in_processes(job, batches):
 
 @contextmanager
 def without_full_text_index():
-    """Drop the interviews' GIN indexes, and build them again afterwards: quicker than row by row."""
+    """Drop the interviews' and search entries' GIN indexes, and build them again afterwards:
+    quicker than row by row."""
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = %s AND indexdef LIKE %s",
-            [Interview._meta.db_table, "%USING gin%"],
+            "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = ANY(%s) AND indexdef LIKE %s",
+            [[Interview._meta.db_table, SearchEntry._meta.db_table], "%USING gin%"],
         )
         gin_indexes = cursor.fetchall()
         for name, _definition in gin_indexes:

@@ -8,10 +8,12 @@ an edit, so it makes no new version and sends no signals. Related lists are refr
 interviews.related.
 """
 
+from django.db import connection
+
 from interviews import fragments
 from interviews.body import ImageUnavailable, render_body
-from interviews.choices import RENDERED_COLUMNS
-from interviews.models import Interview
+from interviews.choices import RENDERED_COLUMNS, Status
+from interviews.models import Interview, SearchEntry
 from interviews.page_parts import render_parts
 from interviews.search import CONFIGS, update_search_vectors
 from interviews.text import block_text
@@ -60,9 +62,30 @@ def refresh_content(changes):
         Interview.objects.filter(pk=interview.pk).update(**_columns(interview, what))
         if SEARCH in what:
             searched.append(interview.pk)
-    if searched:
-        update_search_vectors(Interview.objects.filter(pk__in=searched))
+    store_search_vectors(searched)
     return read
+
+
+def store_search_vectors(interview_ids):
+    """Rebuild the search vectors of these interviews from their search columns, and their search
+    entries (interviews.models.search_entries): one for each that is published, none for the others."""
+    ids = list(interview_ids)
+    if not ids or connection.vendor != "postgresql":
+        return
+    update_search_vectors(Interview.objects.filter(pk__in=ids))
+    entries, interviews = SearchEntry._meta.db_table, Interview._meta.db_table
+    with connection.cursor() as cursor:
+        # One statement: the published ones' entries written, the others' removed.
+        cursor.execute(
+            f"WITH gone AS (DELETE FROM {entries} WHERE interview_id = ANY(%s) AND interview_id NOT IN "  # noqa: S608
+            f"(SELECT id FROM {interviews} WHERE id = ANY(%s) AND status = %s)) "
+            f"INSERT INTO {entries} (interview_id, publish_at, language, vector) "
+            f"SELECT id, publish_at, language, search_vector FROM {interviews} "
+            "WHERE id = ANY(%s) AND status = %s "
+            "ON CONFLICT (interview_id) DO UPDATE SET publish_at = EXCLUDED.publish_at, "
+            "language = EXCLUDED.language, vector = EXCLUDED.vector",
+            [ids, ids, Status.PUBLISHED, ids, Status.PUBLISHED],
+        )
 
 
 def search_columns(interview, blocks, experts, tags):

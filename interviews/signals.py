@@ -13,6 +13,7 @@ from interviews.models import (
     ExpertTranslation,
     Interview,
     InterviewExpert,
+    SearchEntry,
     StatusChange,
     TaggedInterview,
 )
@@ -74,6 +75,9 @@ def interview_saved(sender, instance, created, raw=False, using=None, **kwargs):
 
 @receiver(post_delete, sender=Interview)
 def interview_deleted(sender, instance, using=None, **kwargs):
+    # Its blocks, deleted first, marked it; a refresh made at once (REFRESH_AT_ONCE) may have
+    # written its search entry again meanwhile.
+    SearchEntry.objects.using(using).filter(pk=instance.pk).delete()
     # A published interview is on many pages, whose lists all shift; deleting one is rare.
     shown = instance.status == Interview.Status.PUBLISHED
     refresh.changed([keys.SITE] if shown else [keys.interview(instance.pk)], using=using)
@@ -117,7 +121,8 @@ def status_changed(sender, instance, created, raw=False, using=None, **kwargs):
         return
     if Interview.Status.PUBLISHED in {instance.to_status, instance.from_status}:
         was_listed = instance.from_status == Interview.Status.PUBLISHED
-        refresh.mark([instance.interview_id], RELATED, LISTED, was_listed=was_listed, using=using)
+        # Search finds only published interviews (interviews.derived.store_search_vectors).
+        refresh.mark([instance.interview_id], SEARCH, RELATED, LISTED, was_listed=was_listed, using=using)
     # Other moves (to review, back to draft) change nothing readers see.
 
 

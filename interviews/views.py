@@ -11,11 +11,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers
+from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from taggit.models import Tag
 
 from cms.clients import hit
+from cms.pagecache.store import remember
 from interviews import fragments, front, keys
 from interviews.models import (
     RENDERED_COLUMNS,
@@ -26,7 +28,7 @@ from interviews.models import (
     TaggedInterview,
 )
 from interviews.related import page_links
-from interviews.search import clean_query, snippet
+from interviews.search import clean_query, more_than, snippet
 from interviews.workflow import ApprovalLinkError, approval_from_token, can_preview, record_decision
 
 LANGUAGE_NAMES = dict(settings.CONTENT_LANGUAGES)
@@ -42,7 +44,19 @@ class ArchivePaginator(Paginator):
 
     The page's ids come from an index-only scan (see the interview_listing index); only those
     rows are then read. Page 200 costs about what page 1 does, and the query count is the same.
+    With a count_key, the count is remembered until the lists change (counting 91,000 published
+    interviews took 23 ms, most of the front page's time).
     """
+
+    def __init__(self, *args, count_key=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.count_key = count_key
+
+    @cached_property
+    def count(self):
+        if self.count_key is None:
+            return super().count
+        return remember(self.count_key, [keys.LISTS], self.object_list.count)
 
     def page(self, number):
         number = self.validate_number(number)
@@ -60,11 +74,11 @@ class ArchivePaginator(Paginator):
         return self._get_page(self.object_list.filter(pk__in=ids), number, self)
 
 
-def _page(request, queryset, paginator=Paginator):
-    return paginator(queryset, settings.INTERVIEWS_PER_PAGE).get_page(request.GET.get("page"))
+def _page(request, queryset, paginator=Paginator, **options):
+    return paginator(queryset, settings.INTERVIEWS_PER_PAGE, **options).get_page(request.GET.get("page"))
 
 
-def _listing(request, interviews):
+def _listing(request, interviews, count_key=None):
     """Return a page of interviews, filtered by ?language= when it names a content language."""
     language = request.GET.get("language", "")
     if language in LANGUAGE_NAMES:
@@ -76,7 +90,12 @@ def _listing(request, interviews):
     if language and language not in codes:
         codes.append(language)
     return {
-        "page": _page(request, interviews.for_listing(), ArchivePaginator),
+        "page": _page(
+            request,
+            interviews.for_listing(),
+            ArchivePaginator,
+            count_key=f"{count_key}:{language}" if count_key else None,
+        ),
         "language": language,
         "language_choices": [(code, LANGUAGE_NAMES[code]) for code in codes],
         "query_string": urlencode({"language": language}) + "&" if language else "",
@@ -84,7 +103,7 @@ def _listing(request, interviews):
 
 
 def home(request):
-    listing = _listing(request, Interview.objects.published())
+    listing = _listing(request, Interview.objects.published(), count_key="published")
     page = listing["page"]
     if page.number == 1:
         # The front page: a lead, the next few with pictures, the rest as a list, then topics.
@@ -236,14 +255,7 @@ def search(request):
         "tag": _by_slug(Tag, request.GET.get("tag")),
         "language": language if language in LANGUAGE_NAMES else "",
     }
-    interviews = Interview.objects.published()
-    if filters["expert"]:
-        interviews = interviews.filter(experts=filters["expert"])
-    if filters["tag"]:
-        interviews = interviews.filter(tags=filters["tag"])
-    if filters["language"]:
-        interviews = interviews.filter(language=filters["language"])
-    results = interviews.search(query).defer(*RENDERED_COLUMNS).with_credits()
+    results = Interview.objects.published().search(query, **filters).defer(*RENDERED_COLUMNS).with_credits()
     page = _page(request, results) if query else None
     if page:
         for interview in page:
@@ -253,6 +265,8 @@ def search(request):
         "query": query,
         "filters": filters,
         "page": page,
+        # PostgreSQL ranks the newest matches and counts no further (interviews.search).
+        "more_than": more_than(page.paginator.count) if page else None,
         "languages": settings.CONTENT_LANGUAGES,
         "query_string": urlencode(kept) + "&",
     }

@@ -1,12 +1,15 @@
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from io import StringIO
 
+import time_machine
 from django.core.management import call_command
 from django.test import TestCase, override_settings
 from django.urls import reverse
+from django.utils import timezone
 
 from interviews.models import Block
-from tests.builders import make_draft, make_expert, make_interview, make_scheduled
+from interviews.workflow import apply_transition
+from tests.builders import make_draft, make_expert, make_interview, make_scheduled, make_user
 
 
 def add_interviews(count, *, experts=(), tags=()):
@@ -49,16 +52,37 @@ class HomePageTests(TestCase):
         self.assertEqual(response.status_code, 200)
         self.assertEqual(self.client.get(reverse("interviews:home"), {"page": "9999"}).status_code, 200)
 
+    def test_the_remembered_count_follows_every_change_to_the_lists(self):
+        def count():
+            return self.client.get(reverse("interviews:home")).context["page"].paginator.count
+
+        first = count()
+        draft = make_draft(experts=[make_expert()])
+        self.assertEqual(count(), first)
+        editor = make_user(superuser=True)
+        apply_transition("publish", draft, editor)
+        self.assertEqual(count(), first + 1)
+        soon = make_interview(publish_at=timezone.now() + timedelta(minutes=2))
+        self.assertEqual(count(), first + 1)
+        with time_machine.travel(soon.publish_at + timedelta(seconds=1)):
+            self.assertEqual(count(), first + 2, "a scheduled interview counts from its time, with no save")
+        apply_transition("unpublish", draft, editor)
+        self.assertEqual(count(), first, "back in the present: one off, the scheduled one not live yet")
+
     def test_query_count_is_the_same_for_3_and_30_interviews(self):
         expert_b = make_expert()
         for count in (3, 30):
             add_interviews(count, experts=[self.expert, expert_b], tags=["Water", "China"])
             # The list (count, rows), its topics, the topics' latest interviews in one query, and
-            # the credits of the list and the sections together.
-            with self.assertNumQueries(5):
+            # the credits of the list and the sections together; after a change to the lists,
+            # also when the next scheduled interview goes live, kept with the count.
+            with self.assertNumQueries(6):
                 self.client.get(reverse("interviews:home"))
-        # Later pages are the plain list.
-        with self.assertNumQueries(3):
+            # The count is remembered until the lists change (cms.pagecache.store.remember).
+            with self.assertNumQueries(4):
+                self.client.get(reverse("interviews:home"))
+        # Later pages are the plain list, counted with the same remembered count.
+        with self.assertNumQueries(2):
             self.client.get(reverse("interviews:home"), {"page": 2})
 
 

@@ -17,11 +17,14 @@ request claims the rebuild and renders the page, while the others get the previo
 is gone, or failed) drops the old copy, so nobody is served it any longer.
 
 What keeps this right when the cache is shared by many processes and machines: the clock only
-moves up (INCR on Redis). Markers never expire, so neither an expiry nor Redis' volatile-*
-eviction can lose one while a page it outdates is kept (one marker per object ever changed: a
-few megabytes). The database cache culls keys in name order, so entries ("pagecache:entry:")
-go before markers ("pagecache:outdated:"). If the clock itself is lost, it starts again from the
-time in microseconds, which is above any reading taken before.
+moves up. On Redis it is a counter there (INCR). The database cache's incr() reads and then
+writes, so with it the count lives in the database (models.Clock, one atomic UPDATE per change)
+and the cache keeps a copy for every request to read, which may lag: a lower reading only
+outdates more.
+Markers never expire, so neither an expiry nor Redis' volatile-* eviction can lose one while a
+page it outdates is kept (one marker per object ever changed: a few megabytes). The database
+cache culls keys in name order, so entries ("pagecache:entry:") go before the clock and the
+markers ("pagecache:state:").
 """
 
 import logging
@@ -30,17 +33,30 @@ import time
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import DEFAULT_CACHE_ALIAS, cache, caches
+from django.core.cache.backends.locmem import LocMemCache
+from django.core.cache.backends.redis import RedisCache as DjangoRedisCache
+from django.db import connection
 from django.utils.module_loading import import_string
+from django_redis.cache import RedisCache
+
+from cms.pagecache.models import Clock
 
 logger = logging.getLogger(__name__)
 
-CLOCK_KEY = "pagecache:clock"
-NEXT_CHANGE_KEY = "pagecache:next-change"
+# Named so that the database cache, which culls keys in name order, drops entries and memos
+# before the rebuild claims and those before the clock and the markers ("state").
+CLOCK_KEY = "pagecache:state:clock"
+NEXT_CHANGE_KEY = "pagecache:state:next-change"
 NOTHING_SCHEDULED = 0
 ENTRY_PREFIX = "pagecache:entry:"
-MARKER_PREFIX = "pagecache:outdated:"
+MARKER_PREFIX = "pagecache:state:outdated:"
 REBUILD_PREFIX = "pagecache:rebuild:"
+MEMO_PREFIX = "pagecache:memo:"
+# Caches whose incr() is one step however many processes share them.
+ATOMIC_COUNTERS = (RedisCache, DjangoRedisCache, LocMemCache)
+# How long remember() keeps a value at most while the page cache itself is off.
+MEMO_SECONDS = 300
 
 
 @dataclass
@@ -53,38 +69,65 @@ class Lookup:
     stale_servable: bool = False
 
 
+def _incr_is_atomic():
+    """Return whether the cache adds to a counter in one step across processes (Redis, or a
+    local-memory cache, which one process keeps to itself), so the clock can live there."""
+    return isinstance(caches[DEFAULT_CACHE_ALIAS], ATOMIC_COUNTERS)
+
+
 def start_clock():
-    """Return the clock, starting it (from the time in microseconds) if the cache has none."""
-    cache.add(CLOCK_KEY, time.time_ns() // 1000, timeout=None)
-    return cache.get(CLOCK_KEY)
+    """Return the cache's clock, starting it if the cache has none.
+
+    Where the cache counts, it starts from the time in microseconds: above every reading taken
+    before it was lost, since far fewer changes than microseconds have passed. Where the
+    database counts (models.Clock), the cache holds a copy, which starts again at 0: a copy
+    below the real count only outdates more, until the next change sets it.
+    """
+    cache.add(CLOCK_KEY, time.time_ns() // 1000 if _incr_is_atomic() else 0, timeout=None)
+    return cache.get(CLOCK_KEY, 0)
 
 
 def _tick():
-    """Advance the clock and return its new reading, or None when the cache did not answer."""
-    try:
-        value = cache.incr(CLOCK_KEY)
-    except ValueError:  # no clock yet
-        start_clock()
-        value = cache.incr(CLOCK_KEY)
-    # cms.cache answers 1 (a counter just started) while Redis is down; a real reading is far above.
-    return value if value and value > 1 else None
+    """Advance the clock and return its new reading, or None if the cache did not answer."""
+    if _incr_is_atomic():
+        try:
+            value = cache.incr(CLOCK_KEY)
+        except ValueError:  # no clock yet
+            start_clock()
+            value = cache.incr(CLOCK_KEY)
+        # cms.cache answers 1 (a counter just started) while Redis is down; a reading is far above.
+        return value if value and value > 1 else None
+    table = connection.ops.quote_name(Clock._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(f"UPDATE {table} SET value = value + 1 WHERE id = 1 RETURNING value")  # noqa: S608
+        row = cursor.fetchone()
+    if row is None:  # the row migrate makes is gone
+        Clock.objects.get_or_create(pk=1)
+        return _tick()
+    return row[0]
 
 
 def outdate(names):
     """Outdate every cached page carrying any of these names. Call it after the change committed."""
     names = sorted(set(names))
-    if not names or not settings.PAGE_CACHE_SECONDS:
+    if not names:
         return
-    try:
-        clock = _tick()
-        if clock is None:
-            raise ConnectionError("the cache did not advance the clock")
-        now = time.time()
-        cache.set_many({MARKER_PREFIX + name: (clock, now) for name in names}, timeout=None)
-        cache.delete(NEXT_CHANGE_KEY)  # the change may have scheduled something
-    except Exception:
-        # Pages then live until PAGE_CACHE_SECONDS at most; a save must not fail over it.
-        logger.warning("Page cache not invalidated: cache unavailable", exc_info=True)
+    clock = _tick()
+    if clock is None:
+        logger.warning("Page cache not invalidated: cache unavailable")
+        return
+    markers = {MARKER_PREFIX + name: (clock, time.time()) for name in names}
+    for attempt in range(2):  # once more after a passing failure (a locked database cache)
+        try:
+            # Markers first: a reader that sees the new copy of the clock finds them already there.
+            cache.set_many(markers, timeout=None)
+            cache.set(CLOCK_KEY, clock, timeout=None)
+            cache.delete(NEXT_CHANGE_KEY)  # the change may have scheduled something
+            return
+        except Exception:
+            if attempt:
+                # Pages then live until PAGE_CACHE_SECONDS at most; a save must not fail over it.
+                logger.warning("Page cache not invalidated: cache unavailable", exc_info=True)
 
 
 def next_change(now):
@@ -122,6 +165,38 @@ def look_up(key):
     if not ends:
         return Lookup(clock, entry, fresh=True)
     return Lookup(clock, entry, stale_servable=now - min(ends) <= settings.PAGE_CACHE_STALE_SECONDS)
+
+
+def remember(key, names, compute):
+    """Return compute()'s value, kept in the cache until a change outdates one of `names` or the
+    next scheduled change comes: what many pages need and is slow to work out (a count)."""
+    try:
+        found = cache.get_many([CLOCK_KEY, MEMO_PREFIX + key])
+        clock = found.get(CLOCK_KEY)
+        if clock is None:
+            clock = start_clock()
+        memo = found.get(MEMO_PREFIX + key)
+        now = time.time()
+        if memo and memo["until"] > now:
+            if memo["clock"] == clock:
+                return memo["value"]
+            markers = cache.get_many([MARKER_PREFIX + name for name in names])
+            if all(reading <= memo["clock"] for reading, _at in markers.values()):
+                return memo["value"]
+    except Exception:
+        logger.warning("Memo skipped: cache unavailable", exc_info=True)
+        return compute()
+    value = compute()
+    try:
+        until = now + (settings.PAGE_CACHE_SECONDS or MEMO_SECONDS)
+        scheduled = next_change(now)
+        if scheduled != NOTHING_SCHEDULED:
+            until = min(until, scheduled)
+        timeout = max(1, math.ceil(until - now))
+        cache.set(MEMO_PREFIX + key, {"clock": clock, "until": until, "value": value}, timeout=timeout)
+    except Exception:
+        logger.warning("Memo not kept: cache unavailable", exc_info=True)
+    return value
 
 
 def claim_rebuild(key):

@@ -13,6 +13,7 @@ from interviews.models.interviews import (
     published_params,
 )
 from interviews.models.review import ApprovalRequest, StatusChange
+from interviews.models.search_entries import SearchEntry
 
 __all__ = [
     "DERIVED_COLUMNS",
@@ -29,6 +30,7 @@ __all__ = [
     "InterviewQuerySet",
     "LocalizedExpert",
     "RelatedInterview",
+    "SearchEntry",
     "StatusChange",
     "TaggedInterview",
     "published_params",

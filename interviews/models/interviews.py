@@ -18,6 +18,7 @@ from interviews.body import render_body
 from interviews.choices import RENDERED_COLUMNS, SEARCH_COLUMNS, Origin, Status
 from interviews.models.experts import Expert, ExpertTranslation
 from interviews.models.fields import unique_slug, user_reference
+from interviews.models.search_entries import SearchEntry
 from interviews.page_parts import VERSION as PARTS_VERSION
 from interviews.page_parts import render_parts
 from interviews.search import search_interviews
@@ -87,9 +88,23 @@ class InterviewQuerySet(models.QuerySet):
         """Return interviews published for a time still to come."""
         return self.filter(status=Status.PUBLISHED, publish_at__gt=timezone.now())
 
-    def search(self, query):
-        """Return interviews matching the reader's query, best first, with a snippet each."""
-        return search_interviews(self, query)
+    def search(self, query, *, expert=None, tag=None, language=""):
+        """Return these published interviews matching the reader's query, best first, by one
+        expert, on one topic or in one language when asked (interviews.search)."""
+        interviews, entries = self, SearchEntry.objects.filter(publish_at__lte=timezone.now())
+        if expert:
+            interviews = interviews.filter(experts=expert)
+            entries = entries.filter(
+                interview__in=InterviewExpert.objects.filter(expert=expert).values("interview")
+            )
+        if tag:
+            interviews = interviews.filter(tags=tag)
+            entries = entries.filter(
+                interview__in=TaggedInterview.objects.filter(tag=tag).values("content_object")
+            )
+        if language:
+            interviews, entries = interviews.filter(language=language), entries.filter(language=language)
+        return search_interviews(interviews, query, entries)
 
     def without_search_columns(self):
         """Return the rows without the search columns, which only search reads."""

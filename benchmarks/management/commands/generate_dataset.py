@@ -19,7 +19,15 @@ from taggit.models import Tag
 
 from benchmarks import bulk
 from benchmarks.dataset import MAX_BLOCKS, Dataset, Job
-from interviews.models import Block, Expert, Interview, InterviewExpert, RelatedInterview, TaggedInterview
+from interviews.models import (
+    Block,
+    Expert,
+    Interview,
+    InterviewExpert,
+    RelatedInterview,
+    SearchEntry,
+    TaggedInterview,
+)
 from interviews.related import refresh_all_related
 
 BATCH = 1000
@@ -66,7 +74,7 @@ class Command(BaseCommand):
             self.progress(bulk.write_batch(job, numbers) for numbers in batches)
         inserted = time.monotonic()
         # Statistics first: scoring related lists joins the link tables just filled.
-        bulk.vacuum(Interview, InterviewExpert, TaggedInterview)
+        bulk.vacuum(Interview, InterviewExpert, TaggedInterview, SearchEntry)
         self.score_related()
         bulk.vacuum(RelatedInterview)
         with connection.cursor() as cursor:

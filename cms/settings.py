@@ -266,7 +266,7 @@ STORAGES = {
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
-        else "cms.static.StaticStorage"
+        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
 # Several app machines keep uploads (and their renditions) in S3-compatible object storage

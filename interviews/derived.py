@@ -18,8 +18,9 @@ from interviews.page_parts import render_parts
 from interviews.search import CONFIGS, update_search_vectors
 from interviews.text import block_text
 
-# What of an interview's row can be outdated by a change to its content.
-BODY, SEARCH, PARTS = "body", "search", "parts"
+# What of an interview's row can be outdated by a change to its content; LISTED says it may
+# have moved in the lists (its status, publish time or language changed).
+BODY, SEARCH, PARTS, LISTED = "body", "search", "parts", "listed"
 CONTENT = (BODY, SEARCH, PARTS)
 
 
@@ -60,7 +61,9 @@ def refresh_content(changes):
         read[interview.pk] = interview
         what = changes[interview.pk]
         Interview.objects.filter(pk=interview.pk).update(**_columns(interview, what))
-        if SEARCH in what:
+        # Only published interviews are searched, through their entries: a draft's vectors wait
+        # until it is published, which marks it LISTED.
+        if SEARCH in what and (interview.status == Status.PUBLISHED or LISTED in what):
             searched.append(interview.pk)
     store_search_vectors(searched)
     return read

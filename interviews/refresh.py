@@ -29,7 +29,7 @@ from django.dispatch import Signal
 
 from cms.jobs.jobs import enqueue_unless_waiting
 from interviews import keys, renditions
-from interviews.derived import BODY, CONTENT, PARTS, SEARCH, refresh_content
+from interviews.derived import BODY, CONTENT, LISTED, PARTS, SEARCH, refresh_content
 from interviews.models import Interview
 from interviews.related import refresh_related
 from interviews.tasks import make_image_renditions, refresh_neighbours
@@ -38,7 +38,7 @@ from interviews.tasks import make_image_renditions, refresh_neighbours
 # (interviews.derived), and the related lists (the interview's own, and by a job those of the
 # interviews sharing an expert or a topic with it). LISTED says it moved in the lists (its
 # status, publish time or language changed), which outdates more pages (interviews.keys).
-RELATED, LISTED = "related", "listed"
+RELATED = "related"
 __all__ = ["BODY", "CONTENT", "LISTED", "PARTS", "RELATED", "SEARCH", "changed", "image_saved", "mark"]
 
 # Sent once the marked interviews are refreshed, with `changes`: {interview id: set of what}.

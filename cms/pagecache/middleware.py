@@ -136,10 +136,7 @@ class UpdatePageCacheMiddleware:
         now = time.time()
         response["Last-Modified"] = http_date(now)
         try:
-            until = now + settings.PAGE_CACHE_SECONDS
-            next_change = store.next_change(now)
-            if next_change != store.NOTHING_SCHEDULED:
-                until = min(until, next_change)
+            until = store.kept_until(now, settings.PAGE_CACHE_SECONDS)
             entry = {
                 "clock": pending["clock"],
                 "names": keys.response_keys(response),

@@ -148,20 +148,38 @@ def next_change(now):
     return value
 
 
+def kept_until(now, seconds):
+    """Return when something stored now for `seconds` must end: then, or at the next change no
+    save announces, whichever comes first."""
+    until = now + seconds
+    scheduled = next_change(now)
+    return until if scheduled == NOTHING_SCHEDULED else min(until, scheduled)
+
+
+def _read(key):
+    """Return (the clock now, what the cache holds under key): one round trip."""
+    found = cache.get_many([CLOCK_KEY, key])
+    clock = found.get(CLOCK_KEY)
+    return (start_clock() if clock is None else clock), found.get(key)
+
+
+def _outdated_at(reading, clock, names):
+    """Return when changes after `reading` outdated any of `names` (empty: none did). While the
+    clock still shows `reading`, nothing changed and no marker is read."""
+    if reading == clock:
+        return []
+    markers = cache.get_many([MARKER_PREFIX + name for name in names])
+    return [at for marked, at in markers.values() if marked > reading]
+
+
 def look_up(key):
     """Return the Lookup of the entry stored under key (one round trip while nothing changed)."""
-    found = cache.get_many([CLOCK_KEY, ENTRY_PREFIX + key])
-    clock = found.get(CLOCK_KEY)
-    if clock is None:
-        clock = start_clock()
-    entry = found.get(ENTRY_PREFIX + key)
+    clock, entry = _read(ENTRY_PREFIX + key)
     if entry is None:
         return Lookup(clock)
     now = time.time()
     ends = [entry["until"]] if entry["until"] <= now else []
-    if entry["clock"] != clock:
-        markers = cache.get_many([MARKER_PREFIX + name for name in entry["names"]])
-        ends += [at for reading, at in markers.values() if reading > entry["clock"]]
+    ends += _outdated_at(entry["clock"], clock, entry["names"])
     if not ends:
         return Lookup(clock, entry, fresh=True)
     return Lookup(clock, entry, stale_servable=now - min(ends) <= settings.PAGE_CACHE_STALE_SECONDS)
@@ -171,27 +189,16 @@ def remember(key, names, compute):
     """Return compute()'s value, kept in the cache until a change outdates one of `names` or the
     next scheduled change comes: what many pages need and is slow to work out (a count)."""
     try:
-        found = cache.get_many([CLOCK_KEY, MEMO_PREFIX + key])
-        clock = found.get(CLOCK_KEY)
-        if clock is None:
-            clock = start_clock()
-        memo = found.get(MEMO_PREFIX + key)
+        clock, memo = _read(MEMO_PREFIX + key)
         now = time.time()
-        if memo and memo["until"] > now:
-            if memo["clock"] == clock:
-                return memo["value"]
-            markers = cache.get_many([MARKER_PREFIX + name for name in names])
-            if all(reading <= memo["clock"] for reading, _at in markers.values()):
-                return memo["value"]
+        if memo and memo["until"] > now and not _outdated_at(memo["clock"], clock, names):
+            return memo["value"]
     except Exception:
         logger.warning("Memo skipped: cache unavailable", exc_info=True)
         return compute()
     value = compute()
     try:
-        until = now + (settings.PAGE_CACHE_SECONDS or MEMO_SECONDS)
-        scheduled = next_change(now)
-        if scheduled != NOTHING_SCHEDULED:
-            until = min(until, scheduled)
+        until = kept_until(now, settings.PAGE_CACHE_SECONDS or MEMO_SECONDS)
         timeout = max(1, math.ceil(until - now))
         cache.set(MEMO_PREFIX + key, {"clock": clock, "until": until, "value": value}, timeout=timeout)
     except Exception:

@@ -48,15 +48,16 @@ class ArchivePaginator(Paginator):
     interviews took 23 ms, most of the front page's time).
     """
 
-    def __init__(self, *args, count_key=None, **kwargs):
+    def __init__(self, *args, count_key=None, count_names=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.count_key = count_key
+        self.count_names = [keys.LISTS, *count_names]
 
     @cached_property
     def count(self):
         if self.count_key is None:
             return super().count
-        return remember(self.count_key, [keys.LISTS], self.object_list.count)
+        return remember(self.count_key, self.count_names, self.object_list.count)
 
     def page(self, number):
         number = self.validate_number(number)
@@ -78,7 +79,7 @@ def _page(request, queryset, paginator=Paginator, **options):
     return paginator(queryset, settings.INTERVIEWS_PER_PAGE, **options).get_page(request.GET.get("page"))
 
 
-def _listing(request, interviews, count_key=None):
+def _listing(request, interviews, count_key=None, count_names=()):
     """Return a page of interviews, filtered by ?language= when it names a content language."""
     language = request.GET.get("language", "")
     if language in LANGUAGE_NAMES:
@@ -95,6 +96,7 @@ def _listing(request, interviews, count_key=None):
             interviews.for_listing(),
             ArchivePaginator,
             count_key=f"{count_key}:{language}" if count_key else None,
+            count_names=count_names,
         ),
         "language": language,
         "language_choices": [(code, LANGUAGE_NAMES[code]) for code in codes],
@@ -221,7 +223,8 @@ def expert_detail(request, slug):
     # order probing each for the expert (see docs/benchmarks).
     credited = InterviewExpert.objects.filter(expert=expert).values("interview_id")
     interviews = Interview.objects.published().filter(pk__in=credited)
-    listing = _listing(request, interviews)
+    # Its count is remembered until its interviews change (published, moved, credited or not).
+    listing = _listing(request, interviews, f"expert-{expert.pk}", [keys.expert(expert.pk)])
     if not listing["page"].paginator.count and (not listing["language"] or not interviews.exists()):
         # An expert with no published interview yet may be named in one still under embargo.
         raise Http404("No published interviews with this expert.")
@@ -298,7 +301,7 @@ def tag_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
     tagged = TaggedInterview.objects.filter(tag=tag).values("content_object_id")
     interviews = Interview.objects.published().filter(pk__in=tagged)  # see expert_detail
-    listing = _listing(request, interviews)
+    listing = _listing(request, interviews, f"topic-{tag.pk}", [keys.topic(tag.pk)])
     if not listing["page"].paginator.count and (not listing["language"] or not interviews.exists()):
         raise Http404("No published interviews with this tag.")
     response = render(request, "interviews/tag_detail.html", {"tag": tag, **listing})

@@ -93,7 +93,10 @@ class ExpertTranslationTests(TestCase):
         self.assertContains(page, "Айда Султан")
 
     def test_expert_pages_cost_the_same_with_translations(self):
-        with self.assertNumQueries(5):
+        # As tests/test_views.py counts them: the first view also counts and reads the next change.
+        with self.assertNumQueries(6):
+            self.client.get(f"/ru/experts/{self.expert.slug}/")
+        with self.assertNumQueries(4):
             self.client.get(f"/ru/experts/{self.expert.slug}/")
         with self.assertNumQueries(1):
             self.client.get("/ru/experts/")

@@ -18,8 +18,8 @@ from django.utils.cache import patch_cache_control
 
 from cms.jobs.jobs import enqueue_unless_waiting, job
 from cms.pagecache import store
+from cms.pagecache.store import SITE
 
-SITE = "site"
 SURROGATE_KEY = "Surrogate-Key"
 CACHE_TAG = "Cache-Tag"
 # Names per purge request (CDNs limit how many one call may carry), and seconds to wait for one.

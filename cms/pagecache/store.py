@@ -44,6 +44,9 @@ from cms.pagecache.models import Clock
 
 logger = logging.getLogger(__name__)
 
+# The name every public page carries (cms/pagecache/keys.py): outdating it outdates every page
+# and every memo.
+SITE = "site"
 # Named so that the database cache, which culls keys in name order, drops entries and memos
 # before the rebuild claims and those before the clock and the markers ("state").
 CLOCK_KEY = "pagecache:state:clock"
@@ -186,8 +189,10 @@ def look_up(key):
 
 
 def remember(key, names, compute):
-    """Return compute()'s value, kept in the cache until a change outdates one of `names` or the
-    next scheduled change comes: what many pages need and is slow to work out (a count)."""
+    """Return compute()'s value, kept in the cache until a change outdates one of `names` (or
+    SITE, as every page) or the next scheduled change comes: what many pages need and is slow
+    to work out (a count)."""
+    names = [SITE, *names]
     try:
         clock, memo = _read(MEMO_PREFIX + key)
         now = time.time()

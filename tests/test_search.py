@@ -5,12 +5,13 @@ from unittest import mock
 import pytest
 from django.contrib.postgres.search import SearchQuery
 from django.db import connection
-from django.test import TestCase
+from django.test import SimpleTestCase, TestCase
 from django.urls import reverse
 from django.utils import timezone
 
 from interviews import search
 from interviews.models import Block, Interview, SearchEntry
+from interviews.search import _simple_headline
 from interviews.workflow import apply_transition
 from tests.builders import make_draft, make_expert, make_interview, make_user
 
@@ -207,6 +208,17 @@ class PostgresSearchTests(SearchTestsMixin, TestCase):
         self.assertContains(response, "More than 3 interviews found")
         self.assertIsNone(self.search(q="glaciers").context["more_than"])
 
+    def test_the_candidates_are_bound_as_one_array(self):
+        from django.test.utils import CaptureQueriesContext
+
+        for days in range(5):
+            make_interview(title=f"Glaciers {days}", publish_at=days_ago(days + 1))
+        with CaptureQueriesContext(connection) as queries:
+            titles = [interview.title for interview in self.search(q="glaciers").context["page"]]
+        self.assertEqual(titles, [f"Glaciers {days}" for days in range(5)])
+        reading = [query["sql"] for query in queries if '"interviews_interview"."id" = ANY' in query["sql"]]
+        self.assertEqual(len(reading), 2, "the count and the page's rows")
+
     def test_a_word_in_every_interview_is_found_through_the_index_not_a_walk(self):
         for _ in range(3):
             make_interview(title="Common ground")
@@ -309,3 +321,27 @@ class PlainTextTests(TestCase):
         from interviews.text import plain_text
 
         self.assertEqual(plain_text("<p>First.</p><p>Second &amp; third.</p>"), "First. Second & third.")
+
+
+class SnippetTests(SimpleTestCase):
+    """The snippet's first match: a whole word starting like a term, in any case."""
+
+    def marked(self, text, query):
+        return _simple_headline(text, query).replace("\x02", "[").replace("\x03", "]")
+
+    def test_the_first_word_starting_like_the_term_in_any_case(self):
+        self.assertEqual(
+            self.marked("The Rivers rose; a river fell.", "river"), "The [Rivers] rose; a [river] fell."
+        )
+
+    def test_a_term_inside_a_word_is_passed_over(self):
+        text = "word " * 100 + "unrivered xRiver, then RIVERS"
+        self.assertTrue(self.marked(text, "river").endswith("unrivered xRiver, then [RIVERS]"))
+
+    def test_text_whose_lowercase_is_longer_is_searched_as_it_is(self):
+        # "İ" lowercases to two characters, which would shift every offset after it.
+        self.assertEqual(self.marked("İstanbul Rivers", "rivers"), "İstanbul [Rivers]")
+        self.assertEqual(self.marked("Мир ИСТОРИИ", "истории"), "Мир [ИСТОРИИ]")
+
+    def test_no_match_gives_the_opening(self):
+        self.assertEqual(self.marked("Nothing to see.", "river"), "Nothing to see.")

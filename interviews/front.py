@@ -14,6 +14,8 @@ from django.db.models import prefetch_related_objects
 from taggit.models import Tag
 
 from cms import prepared
+from cms.pagecache.store import remember_named
+from interviews import keys
 from interviews.models import Interview, TaggedInterview
 from interviews.models.interviews import credits, published_params
 
@@ -29,27 +31,19 @@ def topic_sections(lead, interviews, languages):
 
     Sets each interview's `topic` (its first tag, a card's kicker) and its `credited_experts`.
     Topics come from the interviews in `languages`, and so do their sections' interviews.
+    What the two statements read is remembered for these interviews (cms.pagecache.store)
+    until a change outdates one of them, their topics or the lists.
     """
     by_pk = {interview.pk: interview for interview in interviews}
+    key = "front:{}:{}:{}".format(",".join(languages), lead.pk, ",".join(map(str, by_pk)))
+    tag_rows, rows = remember_named(key, lambda: _read_sections(lead, interviews, languages))
     tags, topics_of = {}, {}
-    for interview_id, tag_id, name, slug in prepared.fetch(_topics_statement(len(by_pk)), list(by_pk)):
+    for interview_id, tag_id, name, slug in tag_rows:
         if tag_id not in tags:
             tags[tag_id] = Tag(pk=tag_id, name=name, slug=slug)
         topics_of.setdefault(interview_id, []).append(tags[tag_id])
     for interview in interviews:
         interview.topic = topics_of.get(interview.pk, [None])[0]
-    counts = Counter(
-        tag
-        for interview in interviews
-        if interview.language in languages
-        for tag in topics_of.get(interview.pk, ())
-    )
-    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0].name))
-    topics = [tag for tag, n in ranked if n > 1][:TOPICS]
-    rows = []
-    if topics:
-        params = [*(tag.pk for tag in topics), *published_params(), *languages, lead.pk, TOPIC_ITEMS]
-        rows = prepared.fetch(_sections_statement(len(topics), len(languages)), params)
     # The sections' interviews not on the page already, made from their rows.
     missing = {row[1]: row[1:] for row in rows if row[1] not in by_pk}
     extra = prepared.instances(Interview, SECTION_FIELDS, list(missing.values()))
@@ -59,7 +53,7 @@ def topic_sections(lead, interviews, languages):
     for row in rows:
         picked.setdefault(row[0], set()).add(row[1])
     sections, seen = [], []
-    for tag in topics:
+    for tag in _topics(interviews, topics_of, languages):
         ids = picked.get(tag.pk)
         if not ids or ids in seen:
             continue  # a topic with just the interviews of one before it adds nothing
@@ -67,6 +61,40 @@ def topic_sections(lead, interviews, languages):
         shown = sorted((found[pk] for pk in ids), key=lambda i: (i.publish_at, i.pk), reverse=True)
         sections.append({"tag": tag, "interviews": shown})
     return sections
+
+
+def _topics(interviews, topics_of, languages):
+    """Return the topics most of the interviews in `languages` share (two at least), at most TOPICS."""
+    counts = Counter(
+        tag
+        for interview in interviews
+        if interview.language in languages
+        for tag in topics_of.get(interview.pk, ())
+    )
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0].name))
+    return [tag for tag, n in ranked if n > 1][:TOPICS]
+
+
+def _read_sections(lead, interviews, languages):
+    """Return ((the interviews' tag rows, the sections' rows), the names they show)."""
+    ids = [interview.pk for interview in interviews]
+    tag_rows = [tuple(row) for row in prepared.fetch(_topics_statement(len(ids)), ids)]
+    topics_of = {}
+    for interview_id, tag_id, name, slug in tag_rows:
+        topics_of.setdefault(interview_id, []).append(Tag(pk=tag_id, name=name, slug=slug))
+    topics = _topics(interviews, topics_of, languages)
+    rows = []
+    if topics:
+        params = [*(tag.pk for tag in topics), *published_params(), *languages, lead.pk, TOPIC_ITEMS]
+        rows = [
+            tuple(row) for row in prepared.fetch(_sections_statement(len(topics), len(languages)), params)
+        ]
+    names = [
+        keys.LISTS,
+        *(keys.interview(pk) for pk in {*ids, *(row[1] for row in rows)}),
+        *(keys.topic(tag_id) for tag_id in {row[1] for row in tag_rows}),
+    ]
+    return (tag_rows, rows), names
 
 
 def _names():

@@ -11,11 +11,13 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.staticfiles import finders
 from django.core.management import call_command
-from django.test import TestCase
+from django.test import TestCase, override_settings
 from django.urls import reverse
+from taggit.models import Tag
 
 from interviews.models import Expert, ExpertTranslation, Interview
-from tests.builders import make_expert, make_interview
+from interviews.workflow import apply_transition
+from tests.builders import make_expert, make_interview, make_user
 
 
 def make_translation(expert, **fields):
@@ -151,6 +153,33 @@ class FrontPageTests(TestCase):
         self.assertEqual([i.title for i in sections["Water"]], ["Story 5", "Story 3", "Story 1"])
         self.assertContains(page, 'class="card card--lead"')
         self.assertContains(page, '<h2 class="section-title" id="topics-title">By topic</h2>', html=True)
+
+    @override_settings(INTERVIEWS_PER_PAGE=4)
+    def test_the_remembered_sections_follow_every_change(self):
+        def sections():
+            page = self.client.get("/")
+            return {s["tag"].name: [i.title for i in s["interviews"]] for s in page.context["sections"]}
+
+        stories = {i.title: i for i in Interview.objects.all()}
+        self.assertEqual(
+            sections(),
+            {
+                "Energy": ["Story 6", "Story 4", "Story 2", "Story 0"],
+                "Water": ["Story 5", "Story 3", "Story 1"],
+            },
+        )
+        self.assertEqual(sections()["Energy"][2], "Story 2", "read again from the memo")
+        stories["Story 2"].title = "Story 2, retitled"
+        stories["Story 2"].save()
+        self.assertEqual(sections()["Energy"], ["Story 6", "Story 4", "Story 2, retitled", "Story 0"])
+        stories["Story 1"].tags.add("Energy")
+        self.assertEqual(sections()["Energy"], ["Story 6", "Story 4", "Story 2, retitled", "Story 1"])
+        water = Tag.objects.get(slug="water")
+        water.name = "Rivers"
+        water.save()
+        self.assertIn("Rivers", sections())
+        apply_transition("unpublish", stories["Story 3"], make_user(superuser=True))
+        self.assertEqual(sections()["Rivers"], ["Story 5", "Story 1"])
 
     def test_front_page_by_language_keeps_its_sections_in_that_language(self):
         page = self.client.get("/", {"language": "ru"})

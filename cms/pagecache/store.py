@@ -192,20 +192,32 @@ def remember(key, names, compute):
     """Return compute()'s value, kept in the cache until a change outdates one of `names` (or
     SITE, as every page) or the next scheduled change comes: what many pages need and is slow
     to work out (a count)."""
-    names = [SITE, *names]
+    return remember_named(key, lambda: (compute(), names))
+
+
+def remember_named(key, compute):
+    """As remember(), for a value whose names are known once it is worked out: compute()
+    returns (value, names)."""
     try:
         clock, memo = _read(MEMO_PREFIX + key)
         now = time.time()
-        if memo and memo["until"] > now and not _outdated_at(memo["clock"], clock, names):
+        # (A memo kept before memos had names is worked out again.)
+        if (
+            memo
+            and "names" in memo
+            and memo["until"] > now
+            and not _outdated_at(memo["clock"], clock, memo["names"])
+        ):
             return memo["value"]
     except Exception:
         logger.warning("Memo skipped: cache unavailable", exc_info=True)
-        return compute()
-    value = compute()
+        return compute()[0]
+    value, names = compute()
     try:
         until = kept_until(now, settings.PAGE_CACHE_SECONDS or MEMO_SECONDS)
         timeout = max(1, math.ceil(until - now))
-        cache.set(MEMO_PREFIX + key, {"clock": clock, "until": until, "value": value}, timeout=timeout)
+        memo = {"clock": clock, "until": until, "names": [SITE, *names], "value": value}
+        cache.set(MEMO_PREFIX + key, memo, timeout=timeout)
     except Exception:
         logger.warning("Memo not kept: cache unavailable", exc_info=True)
     return value

@@ -47,7 +47,7 @@ def topic_sections(lead, interviews, languages):
     # The sections' interviews not on the page already, made from their rows.
     missing = {row[1]: row[1:] for row in rows if row[1] not in by_pk}
     extra = prepared.instances(Interview, SECTION_FIELDS, list(missing.values()))
-    prefetch_related_objects([*interviews, *extra], credits())
+    prefetch_related_objects([*interviews, *extra], credits(names_only=True))
     found = {**{interview.pk: interview for interview in extra}, **by_pk}
     picked = {}
     for row in rows:

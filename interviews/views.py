@@ -258,7 +258,12 @@ def search(request):
         "tag": _by_slug(Tag, request.GET.get("tag")),
         "language": language if language in LANGUAGE_NAMES else "",
     }
-    results = Interview.objects.published().search(query, **filters).defer(*RENDERED_COLUMNS).with_credits()
+    results = (
+        Interview.objects.published()
+        .search(query, **filters)
+        .defer(*RENDERED_COLUMNS)
+        .with_credits(names_only=True)
+    )
     page = _page(request, results) if query else None
     if page:
         for interview in page:

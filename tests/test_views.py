@@ -73,6 +73,17 @@ class HomePageTests(TestCase):
         self.public.delete()
         self.assertEqual(count(), first - 1)
 
+    def test_lists_read_their_experts_names_not_their_bios(self):
+        for url in (
+            reverse("interviews:home"),
+            self.expert.get_absolute_url(),
+            reverse("interviews:home") + "?page=1",
+        ):
+            credit = self.client.get(url).context["page"][0].credited_experts[0]
+            self.assertEqual(credit.name, "Aida Sultan")
+            self.assertTrue({"bio", "short_bio"} <= credit.expert.get_deferred_fields(), url)
+            self.assertIn("bio", credit.get_deferred_fields())
+
     def test_query_count_is_the_same_for_3_and_30_interviews(self):
         expert_b = make_expert()
         for count in (3, 30):

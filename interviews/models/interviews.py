@@ -50,22 +50,23 @@ def _published_page_statement(vendor):
     return sql, [field.attname for field in fields]
 
 
-def credits():
+def credits(names_only=False):
     """Return the prefetch that gives interviews their experts, in order, as `credited_experts`.
 
     Also for prefetch_related_objects(), to read the credits of interviews from several queries at once.
+    With `names_only`, as lists show them, each credit holds its expert's name and address but
+    not the bios (the full one is a long text), which stay deferred.
     """
-    return models.Prefetch(
-        "interview_experts",
-        queryset=InterviewExpert.objects.select_related("expert").annotate(
-            local_name=models.Subquery(
-                ExpertTranslation.objects.filter(
-                    expert=models.OuterRef("expert"), language=models.OuterRef("interview__language")
-                ).values("name")[:1]
-            )
-        ),
-        to_attr="credited_experts",
+    queryset = InterviewExpert.objects.select_related("expert").annotate(
+        local_name=models.Subquery(
+            ExpertTranslation.objects.filter(
+                expert=models.OuterRef("expert"), language=models.OuterRef("interview__language")
+            ).values("name")[:1]
+        )
     )
+    if names_only:
+        queryset = queryset.only("interview", "expert", "order", "expert__name", "expert__slug")
+    return models.Prefetch("interview_experts", queryset=queryset, to_attr="credited_experts")
 
 
 class InterviewQuerySet(models.QuerySet):
@@ -115,13 +116,13 @@ class InterviewQuerySet(models.QuerySet):
         return (
             self.without_search_columns()
             .defer(*RENDERED_COLUMNS)
-            .with_credits()
+            .with_credits(names_only=True)
             .order_by("-publish_at", "-pk")
         )
 
-    def with_credits(self):
-        """Return interviews with their experts, in order, as `credited_experts`."""
-        return self.prefetch_related(credits())
+    def with_credits(self, names_only=False):
+        """Return interviews with their experts, in order, as `credited_experts` (see credits())."""
+        return self.prefetch_related(credits(names_only))
 
     def for_page(self):
         """Return interviews with what their page shows: the row, with its stored renderings."""

@@ -159,9 +159,10 @@ class SearchPageTests(SearchTestsMixin, TestCase):
         self.assertEqual(self.results(q="hydropolitics"), [])
 
     def test_query_count_is_fixed(self):
-        # PostgreSQL first reads the candidates from the search entries, in a transaction of their
-        # own (here a savepoint and its release) that turns off walks of every entry.
-        candidates = 4 if connection.vendor == "postgresql" else 0
+        # PostgreSQL first reads the words' distinct forms, then the candidates from the search
+        # entries, in a transaction of their own (here a savepoint and its release) that turns
+        # off walks of every entry.
+        candidates = 5 if connection.vendor == "postgresql" else 0
         for count in (3, 30):
             for _ in range(count):
                 make_interview(title="Irrigation again", experts=[self.expert, make_expert()])
@@ -218,6 +219,13 @@ class PostgresSearchTests(SearchTestsMixin, TestCase):
         self.assertEqual(titles, [f"Glaciers {days}" for days in range(5)])
         reading = [query["sql"] for query in queries if '"interviews_interview"."id" = ANY' in query["sql"]]
         self.assertEqual(len(reading), 2, "the count and the page's rows")
+
+    def test_each_distinct_form_of_the_words_is_asked_once(self):
+        sql, params = SearchEntry.objects.filter(vector=search.match_query("Nazarov")).query.sql_with_params()
+        self.assertEqual(params[-1], "('nazarov')", "the same in every configuration")
+        sql, params = SearchEntry.objects.filter(vector=search.match_query("rivers")).query.sql_with_params()
+        self.assertEqual(params[-1], "('river') | ('rivers')", "English stems it, the others keep it")
+        self.assertEqual(self.results(q="rivers"), [self.water])
 
     def test_a_word_in_every_interview_is_found_through_the_index_not_a_walk(self):
         for _ in range(3):

@@ -11,6 +11,7 @@ from django.test import Client, TestCase, override_settings
 from django.urls import path, reverse
 from django.utils import timezone
 
+from cms.pagecache import store
 from cms.pagecache.keys import outdated, tag
 from cms.roles.definitions import EDITORS
 from interviews.models import Block, Interview
@@ -386,3 +387,20 @@ class StaleWhileRevalidateTests(PageCacheTestCase):
         outdated(["one"])
         self.assertHit(self.read("/slow/two/"))
         self.assertMiss(self.read("/slow/one/"))
+
+
+@override_settings(PAGE_CACHE_SECONDS=300)
+class ClockTests(TestCase):
+    def setUp(self):
+        cache.clear()
+        store.start_clock()
+
+    def test_a_change_ending_after_a_later_one_never_takes_the_clock_back(self):
+        first = store._tick()  # one change has moved the clock and is still writing
+        store.outdate(["b"])  # a later change ends meanwhile
+        with mock.patch.object(store, "_tick", return_value=first):
+            store.outdate(["a"])  # the first ends last
+        store.outdate(["c"])
+        readings = [cache.get(store.MARKER_PREFIX + name)[0] for name in ("a", "b", "c")]
+        self.assertEqual(len(set(readings)), 3, "no two changes share a reading")
+        self.assertGreater(readings[2], readings[1])

@@ -124,7 +124,11 @@ def outdate(names):
         try:
             # Markers first: a reader that sees the new copy of the clock finds them already there.
             cache.set_many(markers, timeout=None)
-            cache.set(CLOCK_KEY, clock, timeout=None)
+            if not _incr_is_atomic():
+                # The database counts; the cache holds its copy. Where the cache counts, setting
+                # the counter would take it back below a change that ended meanwhile, and the next
+                # change would get that change's reading again.
+                cache.set(CLOCK_KEY, clock, timeout=None)
             cache.delete(NEXT_CHANGE_KEY)  # the change may have scheduled something
             return
         except Exception:

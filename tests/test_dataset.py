@@ -102,3 +102,8 @@ class FloorPageTests(TestCase):
         self.assertEqual(response.content.decode(), FLOOR_PAGE)
         self.assertEqual(self.client.get("/").status_code, 200)
         self.assertEqual(self.client.get("/ru/").status_code, 200)
+
+    def test_the_floor_is_found_after_every_site_address_as_reader_pages_are(self):
+        from benchmarks import urls
+
+        self.assertEqual(str(urls.urlpatterns[-1].pattern), "_floor/")

@@ -31,6 +31,8 @@ MAX_QUERY_LENGTH = 200
 CANDIDATES = 500
 MAX_TERMS = 12
 SNIPPET_CHARS = 240
+# Places inside words a snippet's term is checked at before the rest of the text is searched whole.
+PLACES_CHECKED = 50
 CONFIGS = {"en": "english", "ru": "russian"}
 
 _WORDS = re.compile(r"\w+", re.UNICODE)
@@ -193,11 +195,15 @@ def _first(pattern, alternatives, text):
         return pattern.search(text)
     finder = re.compile(alternatives)  # the terms, lowercased and escaped
     position = 0
-    while found := finder.search(lowered, position):
+    for _ in range(PLACES_CHECKED):
+        found = finder.search(lowered, position)
+        if found is None:
+            return None
         if match := pattern.match(text, found.start()):
             return match
         position = found.start() + 1
-    return None
+    # A term found inside many words ("ing"): cross the rest once, as the pattern does.
+    return pattern.search(text, position)
 
 
 def _simple_headline(text, query):

@@ -351,5 +351,9 @@ class SnippetTests(SimpleTestCase):
         self.assertEqual(self.marked("İstanbul Rivers", "rivers"), "İstanbul [Rivers]")
         self.assertEqual(self.marked("Мир ИСТОРИИ", "истории"), "Мир [ИСТОРИИ]")
 
+    def test_a_term_inside_many_words_is_still_found_at_a_words_start(self):
+        text = "singing ringing " * 200 + "Ingots"
+        self.assertTrue(self.marked(text, "ing").endswith("[Ingots]"))
+
     def test_no_match_gives_the_opening(self):
         self.assertEqual(self.marked("Nothing to see.", "river"), "Nothing to see.")

@@ -6,6 +6,7 @@ and prepared (cms/prepared.py): building those querysets on every view took long
 running them. The credits of the page and of the sections are then read in one query.
 """
 
+import hashlib
 from collections import Counter
 from functools import cache
 
@@ -35,7 +36,8 @@ def topic_sections(lead, interviews, languages):
     until a change outdates one of them, their topics or the lists.
     """
     by_pk = {interview.pk: interview for interview in interviews}
-    key = "front:{}:{}:{}".format(",".join(languages), lead.pk, ",".join(map(str, by_pk)))
+    shown = ",".join(map(str, [lead.pk, *by_pk]))
+    key = "front:{}:{}".format(",".join(languages), hashlib.sha256(shown.encode()).hexdigest()[:32])
     tag_rows, rows = remember_named(key, lambda: _read_sections(lead, interviews, languages))
     tags, topics_of = {}, {}
     for interview_id, tag_id, name, slug in tag_rows:

@@ -39,11 +39,7 @@ def topic_sections(lead, interviews, languages):
     shown = ",".join(map(str, [lead.pk, *by_pk]))
     key = "front:{}:{}".format(",".join(languages), hashlib.sha256(shown.encode()).hexdigest()[:32])
     tag_rows, rows = remember_named(key, lambda: _read_sections(lead, interviews, languages))
-    tags, topics_of = {}, {}
-    for interview_id, tag_id, name, slug in tag_rows:
-        if tag_id not in tags:
-            tags[tag_id] = Tag(pk=tag_id, name=name, slug=slug)
-        topics_of.setdefault(interview_id, []).append(tags[tag_id])
+    topics_of = _topics_of(tag_rows)
     for interview in interviews:
         interview.topic = topics_of.get(interview.pk, [None])[0]
     # The sections' interviews not on the page already, made from their rows.
@@ -65,6 +61,16 @@ def topic_sections(lead, interviews, languages):
     return sections
 
 
+def _topics_of(tag_rows):
+    """Return {interview id: its tags, in order} from the topics statement's rows, one Tag per topic."""
+    tags, topics_of = {}, {}
+    for interview_id, tag_id, name, slug in tag_rows:
+        if tag_id not in tags:
+            tags[tag_id] = Tag(pk=tag_id, name=name, slug=slug)
+        topics_of.setdefault(interview_id, []).append(tags[tag_id])
+    return topics_of
+
+
 def _topics(interviews, topics_of, languages):
     """Return the topics most of the interviews in `languages` share (two at least), at most TOPICS."""
     counts = Counter(
@@ -81,10 +87,7 @@ def _read_sections(lead, interviews, languages):
     """Return ((the interviews' tag rows, the sections' rows), the names they show)."""
     ids = [interview.pk for interview in interviews]
     tag_rows = [tuple(row) for row in prepared.fetch(_topics_statement(len(ids)), ids)]
-    topics_of = {}
-    for interview_id, tag_id, name, slug in tag_rows:
-        topics_of.setdefault(interview_id, []).append(Tag(pk=tag_id, name=name, slug=slug))
-    topics = _topics(interviews, topics_of, languages)
+    topics = _topics(interviews, _topics_of(tag_rows), languages)
     rows = []
     if topics:
         params = [*(tag.pk for tag in topics), *published_params(), *languages, lead.pk, TOPIC_ITEMS]

@@ -135,8 +135,6 @@ class AnyOf(Lookup):
     """`column = ANY(%s)`, the candidates passed as one array: as `IN (%s, %s, …)` the page's
     count and its rows each bound 500 parameters one by one, a quarter of the search page's time."""
 
-    lookup_name = "any_of"
-
     def as_sql(self, compiler, connection):
         column, params = self.process_lhs(compiler, connection)
         # A lookup used as an expression gets its plain right-hand side wrapped in a Value.

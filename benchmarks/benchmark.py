@@ -44,6 +44,35 @@ def output(command, **options):
         return ""
 
 
+def server_environment(database_url, redis_db, static_root, key_prefix="bench"):
+    """Return the environment the benchmark's server and commands run in."""
+    return {
+        **os.environ,
+        "DEBUG": "false",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": f"{HOST},testserver",
+        "DATABASE_URL": database_url,
+        "CACHE_URL": f"redis://{HOST}:6379/{redis_db}",
+        "CACHE_KEY_PREFIX": key_prefix,
+        # The site's settings, with /_floor/ routed and the dataset command installed.
+        "DJANGO_SETTINGS_MODULE": "benchmarks.settings",
+        "STATIC_ROOT": str(static_root),
+        # The load client plays the proxy that ends TLS: its X-Forwarded-Proto is believed.
+        "TRUSTED_PROXY_COUNT": "1",
+        # One load client stands for many readers: per-client limits would only measure 429s.
+        "REPORTS_PER_HOUR": "1000000000",
+        "SEARCH_PER_MINUTE": "1000000000",
+        "LOG_LEVEL": "WARNING",
+    }
+
+
+def django_eval(env, code):
+    """Run code in a Python process with Django set up in env; return its last line of output."""
+    script = f"import django; django.setup(); {code}"
+    # The last line: apps may print a banner of their own when Django starts.
+    return run([PYTHON, "-c", script], env=env, capture_output=True).stdout.strip().splitlines()[-1]
+
+
 class Bench:
     def __init__(self, args):
         self.args = args
@@ -55,24 +84,7 @@ class Bench:
         else:
             (ROOT / "benchmark-results").mkdir(exist_ok=True)
             self.database_url = f"sqlite:///{ROOT / 'benchmark-results' / f'bench-{args.size}.sqlite3'}"
-        self.env = {
-            **os.environ,
-            "DEBUG": "false",
-            "SECRET_KEY": secrets.token_urlsafe(50),
-            "ALLOWED_HOSTS": f"{HOST},testserver",
-            "DATABASE_URL": self.database_url,
-            "CACHE_URL": f"redis://{HOST}:6379/{args.redis_db}",
-            "CACHE_KEY_PREFIX": "bench",
-            # The site's settings, with /_floor/ routed and the dataset command installed.
-            "DJANGO_SETTINGS_MODULE": "benchmarks.settings",
-            "STATIC_ROOT": str(self.work / "static"),
-            # The load client plays the proxy that ends TLS: its X-Forwarded-Proto is believed.
-            "TRUSTED_PROXY_COUNT": "1",
-            # One load client stands for many readers: per-client limits would only measure 429s.
-            "REPORTS_PER_HOUR": "1000000000",
-            "SEARCH_PER_MINUTE": "1000000000",
-            "LOG_LEVEL": "WARNING",
-        }
+        self.env = server_environment(self.database_url, args.redis_db, self.work / "static")
         self.notes = []
         self.server = None
         self.server_log = open(self.work / "server.log", "ab")  # noqa: SIM115 (closed in main)
@@ -116,10 +128,7 @@ class Bench:
         print("Dataset:", self.generation, flush=True)
 
     def django_eval(self, code):
-        script = f"import django; django.setup(); {code}"
-        env = self.env
-        # The last line: apps may print a banner of their own when Django starts.
-        return run([PYTHON, "-c", script], env=env, capture_output=True).stdout.strip().splitlines()[-1]
+        return django_eval(self.env, code)
 
     def time_transcript_import(self):
         """Return the seconds to parse and save a generated 20,000-word transcript (rolled back)."""

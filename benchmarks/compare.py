@@ -22,7 +22,6 @@ import http.client
 import json
 import os
 import random
-import secrets
 import signal
 import statistics
 import subprocess
@@ -32,6 +31,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from benchmarks import pages
+from benchmarks.benchmark import django_eval, server_environment
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
@@ -41,22 +41,9 @@ PAGE_KINDS = ("home", "interview", "expert", "tag", "archive p200", "search", "f
 
 
 def environment(tree, database_url, redis_db, page_cache_seconds):
-    """Return the environment of a version's server and commands."""
-    env = {
-        **os.environ,
-        "DEBUG": "false",
-        "SECRET_KEY": secrets.token_urlsafe(50),
-        "ALLOWED_HOSTS": f"{HOST},testserver",
-        "DATABASE_URL": database_url,
-        "CACHE_URL": f"redis://{HOST}:6379/{redis_db}",
-        "CACHE_KEY_PREFIX": "compare",
-        "STATIC_ROOT": f"/tmp/compare-static-{redis_db}",
-        "TRUSTED_PROXY_COUNT": "1",
-        "REPORTS_PER_HOUR": "1000000000",
-        "SEARCH_PER_MINUTE": "1000000000",
-        "LOG_LEVEL": "WARNING",
-        "PAGE_CACHE_SECONDS": str(page_cache_seconds),
-    }
+    """Return the environment of a version's server and commands: the benchmark's, for its checkout."""
+    env = server_environment(database_url, redis_db, f"/tmp/compare-static-{redis_db}", "compare")
+    env["PAGE_CACHE_SECONDS"] = str(page_cache_seconds)
     env.update(settings_for(tree))
     return env
 
@@ -164,15 +151,8 @@ def table(results):
 def choose_paths(args, database_url):
     """Return the pages to compare, chosen from the dataset as scripts/benchmark chooses them."""
     env = environment(ROOT, database_url, 15, 0)
-
-    def django_eval(code):
-        script = f"import django; django.setup(); {code}"
-        result = subprocess.run([PYTHON, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True)
-        if result.returncode:
-            raise SystemExit(result.stderr[-3000:])
-        return result.stdout.strip().splitlines()[-1]
-
-    urls = pages.choose_urls(SimpleNamespace(args=SimpleNamespace(sample=50), django_eval=django_eval))
+    bench = SimpleNamespace(args=SimpleNamespace(sample=50), django_eval=lambda code: django_eval(env, code))
+    urls = pages.choose_urls(bench)
     return {kind: urls[kind] for kind in args.pages.split(",")}
 
 

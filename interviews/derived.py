@@ -2,10 +2,10 @@
 
 An interview's row holds its search columns (read by interviews.search), its body as its page
 shows it (rendered by interviews.body) and the parts of its page drawn from other rows (rendered
-by interviews.page_parts). Each function here reads the given interviews' current content in a
-fixed number of queries and writes those columns with update(), not save(): derived data is not
-an edit, so it makes no new version and sends no signals. Related lists are refreshed by
-interviews.related.
+by interviews.page_parts, with the experts' names its cards show). Each function here reads the
+given interviews' current content in a fixed number of queries and writes those columns with
+update(), not save(): derived data is not an edit, so it makes no new version and sends no
+signals. Related lists are refreshed by interviews.related.
 """
 
 from django.db import connection
@@ -14,7 +14,7 @@ from interviews import fragments
 from interviews.body import ImageUnavailable, render_body
 from interviews.choices import RENDERED_COLUMNS, Status
 from interviews.models import Interview, SearchEntry
-from interviews.page_parts import render_parts
+from interviews.page_parts import credit_names, render_parts
 from interviews.search import CONFIGS, update_search_vectors
 from interviews.text import block_text
 
@@ -127,6 +127,7 @@ def _columns(interview, what):
         except ImageUnavailable:
             columns["body_html"] = ""  # the page renders it on each view until the next save
     if PARTS in what:
+        columns["credit_names"] = credit_names(interview, credits)
         try:
             # Each stored fragment's rows are prefetched (interviews.fragments).
             columns["page_parts"] = render_parts(interview, credits, tags, None, blocks, to_store=True)

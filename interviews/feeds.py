@@ -99,7 +99,7 @@ class InterviewFeed(Feed):
 
     def item_description(self, interview):
         url = interview.absolute_url
-        experts = ", ".join(credit.name for credit in interview.credited_experts)
+        experts = ", ".join(interview.expert_names)
         parts = [format_html("<p><strong>{}</strong></p>", experts)] if experts else []
         parts.append(format_html("<p>{}</p>", interview.lead))
         if settings.FEED_FULL_CONTENT:
@@ -113,7 +113,8 @@ class InterviewFeed(Feed):
 
 def _blocks_html(interview):
     # Parts stored before they held the feed's blocks, or not stored (interviews.page_parts).
-    return "".join(render_blocks(interview, interview.blocks.all(), FEED, credits=interview.credited_experts))
+    credits = interview.interview_experts.select_related("expert").prefetch_related("expert__translations")
+    return "".join(render_blocks(interview, interview.blocks.all(), FEED, credits=credits))
 
 
 class TagFeed(InterviewFeed):

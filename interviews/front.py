@@ -3,7 +3,7 @@
 The page's interviews give the topics (the ones most of them share); each topic's section lists
 its interviews tagged last, other than the lead. Both statements are written once per process
 and prepared (cms/prepared.py): building those querysets on every view took longer than
-running them. The credits of the page and of the sections are then read in one query.
+running them. Cards and sections name the experts from the rows (Interview.expert_names).
 """
 
 import hashlib
@@ -11,33 +11,33 @@ from collections import Counter
 from functools import cache
 
 from django.db import connection
-from django.db.models import prefetch_related_objects
 from taggit.models import Tag
 
 from cms import prepared
 from cms.pagecache.store import remember_named
 from interviews import keys
 from interviews.models import Interview, TaggedInterview
-from interviews.models.interviews import credits, published_params
+from interviews.models.interviews import published_params
 
 TOPICS = 3
 TOPIC_ITEMS = 4
 # What a topic section shows of an interview (its title, linked, in its language, and its
-# credits), in the model's field order.
-SECTION_FIELDS = ("id", "title", "slug", "language", "publish_at")
+# experts' names), in the model's field order.
+SECTION_FIELDS = ("id", "title", "slug", "language", "publish_at", "credit_names")
 
 
 def topic_sections(lead, interviews, languages):
     """Return the topics most of these interviews share, each with its latest other interviews.
 
-    Sets each interview's `topic` (its first tag, a card's kicker) and its `credited_experts`.
+    Sets each interview's `topic` (its first tag, a card's kicker).
     Topics come from the interviews in `languages`, and so do their sections' interviews.
     What the two statements read is remembered for these interviews (cms.pagecache.store)
     until a change outdates one of them, their topics or the lists.
     """
     by_pk = {interview.pk: interview for interview in interviews}
     shown = ",".join(map(str, [lead.pk, *by_pk]))
-    key = "front:{}:{}".format(",".join(languages), hashlib.sha256(shown.encode()).hexdigest()[:32])
+    # (The key's version changes with what the rows hold: SECTION_FIELDS.)
+    key = "front:2:{}:{}".format(",".join(languages), hashlib.sha256(shown.encode()).hexdigest()[:32])
     tag_rows, rows = remember_named(key, lambda: _read_sections(lead, interviews, languages))
     topics_of = _topics_of(tag_rows)
     for interview in interviews:
@@ -45,7 +45,6 @@ def topic_sections(lead, interviews, languages):
     # The sections' interviews not on the page already, made from their rows.
     missing = {row[1]: row[1:] for row in rows if row[1] not in by_pk}
     extra = prepared.instances(Interview, SECTION_FIELDS, list(missing.values()))
-    prefetch_related_objects([*interviews, *extra], credits(names_only=True))
     found = {**{interview.pk: interview for interview in extra}, **by_pk}
     picked = {}
     for row in rows:

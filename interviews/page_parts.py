@@ -84,6 +84,12 @@ def render_parts(interview, credits=None, tags=None, extras=None, blocks=None, *
         }
 
 
+def credit_names(interview, credits):
+    """Return the credited experts' names as the interview's language writes them, in order: what
+    cards show (stored in Interview.credit_names beside the parts, on the same changes)."""
+    return [credit.expert.in_language(interview.language).name for credit in credits]
+
+
 def _expert_box(credit, expert, to_store):
     photo = ""
     if expert.photo:

@@ -109,8 +109,7 @@ def home(request):
     page = listing["page"]
     if page.number == 1:
         # The front page: a lead, the next few with pictures, the rest as a list, then topics.
-        # The page's credits are read below, with the sections', in one query.
-        page.object_list = interviews = list(page.object_list.prefetch_related(None))
+        page.object_list = interviews = list(page.object_list)
         if interviews:
             # The lead is the newest interview with a picture, if the page has one.
             lead = next((interview for interview in interviews if interview.cover_image), interviews[0])
@@ -258,12 +257,7 @@ def search(request):
         "tag": _by_slug(Tag, request.GET.get("tag")),
         "language": language if language in LANGUAGE_NAMES else "",
     }
-    results = (
-        Interview.objects.published()
-        .search(query, **filters)
-        .defer(*RENDERED_COLUMNS)
-        .with_credits(names_only=True)
-    )
+    results = Interview.objects.published().search(query, **filters).defer(*RENDERED_COLUMNS)
     page = _page(request, results) if query else None
     if page:
         for interview in page:

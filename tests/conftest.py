@@ -56,6 +56,18 @@ def _fresh_limits():
             cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Start each test in the default language: a request leaves its page's language active, and
+    reverse() would otherwise give the next test's addresses under /ru/ (as Django's own
+    LocaleMiddleware tests reset it)."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()
+
+
 def pytest_collection_modifyitems(config, items):
     """Skip tests marked postgres unless the suite runs on PostgreSQL."""
     from django.conf import settings

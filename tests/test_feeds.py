@@ -109,7 +109,8 @@ class FeedTests(TestCase):
             for _ in range(count):
                 make_interview(experts=[self.expert, make_expert()], tags=["Water", "Media"])
             # The blocks come stored with the interviews (interviews.page_parts), so no query reads them.
-            with self.assertNumQueries(3):
+            # The rows (with their experts' names) and their topics.
+            with self.assertNumQueries(2):
                 self.client.get(reverse("interviews:feed"))
-            with self.assertNumQueries(5):
+            with self.assertNumQueries(4):
                 self.client.get(reverse("interviews:tag_feed", args=["water"]))

@@ -77,8 +77,11 @@ class ExpertTranslationTests(TestCase):
         translation.name = "Айда Султанова"
         translation.save()
         self.assertContains(self.client.get(self.russian.get_absolute_url()), ">Айда Султанова</a>")
+        # And the names cards show, stored on the interview's row.
+        self.assertContains(self.client.get("/ru/"), '<p class="card__experts">Айда Султанова</p>')
         translation.delete()
         self.assertContains(self.client.get(self.russian.get_absolute_url()), ">Aida Sultan</a>")
+        self.assertEqual(self.client.get("/ru/").context["page"][0].expert_names, ["Aida Sultan"])
 
     def test_one_translation_per_language(self):
         from django.db import IntegrityError, transaction
@@ -96,9 +99,9 @@ class ExpertTranslationTests(TestCase):
 
     def test_expert_pages_cost_the_same_with_translations(self):
         # As tests/test_views.py counts them: the first view also counts and reads the next change.
-        with self.assertNumQueries(6):
+        with self.assertNumQueries(5):
             self.client.get(f"/ru/experts/{self.expert.slug}/")
-        with self.assertNumQueries(4):
+        with self.assertNumQueries(3):
             self.client.get(f"/ru/experts/{self.expert.slug}/")
         with self.assertNumQueries(1):
             self.client.get("/ru/experts/")

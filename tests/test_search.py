@@ -166,9 +166,9 @@ class SearchPageTests(SearchTestsMixin, TestCase):
         for count in (3, 30):
             for _ in range(count):
                 make_interview(title="Irrigation again", experts=[self.expert, make_expert()])
-            with self.assertNumQueries(3 + candidates):
+            with self.assertNumQueries(2 + candidates):
                 self.search(q="irrigation")
-            with self.assertNumQueries(5 + candidates):
+            with self.assertNumQueries(4 + candidates):
                 self.search(q="irrigation", expert=self.expert.slug, tag="water")
 
 

@@ -7,7 +7,7 @@ from django.test import TestCase, override_settings
 from django.urls import reverse
 from django.utils import timezone
 
-from interviews.models import Block
+from interviews.models import Block, Interview
 from interviews.workflow import apply_transition
 from tests.builders import make_draft, make_expert, make_interview, make_scheduled, make_user
 
@@ -73,32 +73,52 @@ class HomePageTests(TestCase):
         self.public.delete()
         self.assertEqual(count(), first - 1)
 
-    def test_lists_read_their_experts_names_not_their_bios(self):
-        for url in (
+    def test_lists_name_the_experts_from_the_interviews_row(self):
+        # Stored with the page parts (Interview.credit_names): no list reads credits or bios.
+        second = make_expert(name="Bakyt Osmon")
+        self.public.interview_experts.create(expert=second, order=1)
+        pages = (
             reverse("interviews:home"),
-            self.expert.get_absolute_url(),
             reverse("interviews:home") + "?page=1",
-        ):
-            credit = self.client.get(url).context["page"][0].credited_experts[0]
-            self.assertEqual(credit.name, "Aida Sultan")
-            self.assertTrue({"bio", "short_bio"} <= credit.expert.get_deferred_fields(), url)
-            self.assertIn("bio", credit.get_deferred_fields())
+            self.expert.get_absolute_url(),
+            reverse("interviews:search") + "?q=rivers",
+        )
+        for url in pages:
+            listed = self.client.get(url).context["page"][0]
+            self.assertEqual(listed.expert_names, ["Aida Sultan", "Bakyt Osmon"], url)
+            self.assertNotIn("credited_experts", vars(listed), url)
+        # In credit order, and renamed with the expert.
+        self.public.interview_experts.filter(expert=self.expert).update(order=2)
+        self.public.interview_experts.get(expert=second).save()
+        second.name = "Bakyt Osmonov"
+        second.save()
+        response = self.client.get(reverse("interviews:home"))
+        self.assertEqual(response.context["page"][0].expert_names, ["Bakyt Osmonov", "Aida Sultan"])
+        self.assertContains(response, "Bakyt Osmonov, Aida Sultan")
+
+    def test_a_row_stored_before_the_names_reads_its_credits(self):
+        Interview.objects.filter(pk=self.public.pk).update(credit_names=None)
+        response = self.client.get(reverse("interviews:home"))
+        self.assertEqual(response.context["page"][0].expert_names, ["Aida Sultan"])
+        self.assertContains(response, "Aida Sultan")
+        call_command("render_bodies", stdout=StringIO())
+        self.assertEqual(Interview.objects.get(pk=self.public.pk).credit_names, ["Aida Sultan"])
 
     def test_query_count_is_the_same_for_3_and_30_interviews(self):
         expert_b = make_expert()
         for count in (3, 30):
             add_interviews(count, experts=[self.expert, expert_b], tags=["Water", "China"])
-            # The list (count, rows), its topics, the topics' latest interviews in one query, and
-            # the credits of the list and the sections together; after a change to the lists,
-            # also when the next scheduled interview goes live, kept with the count.
-            with self.assertNumQueries(6):
+            # The list (count, rows, each with its experts' names), its topics and the topics'
+            # latest interviews in one query; after a change to the lists, also when the next
+            # scheduled interview goes live, kept with the count.
+            with self.assertNumQueries(5):
                 self.client.get(reverse("interviews:home"))
             # The count and what the sections read are remembered until the lists change
-            # (cms.pagecache.store): the list's rows and the credits remain.
-            with self.assertNumQueries(2):
+            # (cms.pagecache.store): the list's rows remain.
+            with self.assertNumQueries(1):
                 self.client.get(reverse("interviews:home"))
         # Later pages are the plain list, counted with the same remembered count.
-        with self.assertNumQueries(2):
+        with self.assertNumQueries(1):
             self.client.get(reverse("interviews:home"), {"page": 2})
 
 
@@ -265,12 +285,12 @@ class ExpertPageTests(TestCase):
     def test_query_counts_do_not_grow(self):
         for count in (3, 30):
             add_interviews(count, experts=[self.expert, make_expert()], tags=["Water"])
-            # The expert and links, the count, the page's rows and their credits; with the
-            # next scheduled change, kept with the count.
-            with self.assertNumQueries(6):
+            # The expert and links, the count, the page's rows (with their experts' names); with
+            # the next scheduled change, kept with the count.
+            with self.assertNumQueries(5):
                 self.client.get(self.expert.get_absolute_url())
             # The count is remembered until the expert's interviews change.
-            with self.assertNumQueries(4):
+            with self.assertNumQueries(3):
                 self.client.get(self.expert.get_absolute_url())
             with self.assertNumQueries(1):
                 self.client.get(reverse("interviews:expert_list"))
@@ -325,10 +345,10 @@ class TagPageTests(TestCase):
     def test_query_counts_do_not_grow(self):
         for count in (3, 30):
             add_interviews(count, experts=[self.expert, make_expert()], tags=["Water", "China"])
-            with self.assertNumQueries(5):
+            with self.assertNumQueries(4):
                 self.client.get(reverse("interviews:tag_detail", args=["water"]))
             # The count is remembered until the topic's interviews change.
-            with self.assertNumQueries(3):
+            with self.assertNumQueries(2):
                 self.client.get(reverse("interviews:tag_detail", args=["water"]))
             with self.assertNumQueries(1):
                 self.client.get(reverse("interviews:tag_list"))

@@ -20,7 +20,7 @@ from interviews.models.experts import Expert, ExpertTranslation
 from interviews.models.fields import unique_slug, user_reference
 from interviews.models.search_entries import SearchEntry
 from interviews.page_parts import VERSION as PARTS_VERSION
-from interviews.page_parts import render_parts
+from interviews.page_parts import credit_names, render_parts
 from interviews.search import search_interviews
 from interviews.uploads import GeneratedName, validate_image
 
@@ -112,13 +112,9 @@ class InterviewQuerySet(models.QuerySet):
         return self.defer(*SEARCH_COLUMNS)
 
     def for_listing(self):
-        """Return interviews with what a list of cards shows, newest first."""
-        return (
-            self.without_search_columns()
-            .defer(*RENDERED_COLUMNS)
-            .with_credits(names_only=True)
-            .order_by("-publish_at", "-pk")
-        )
+        """Return interviews with what a list of cards shows, newest first: their experts' names
+        are stored on the row (Interview.expert_names)."""
+        return self.without_search_columns().defer(*RENDERED_COLUMNS).order_by("-publish_at", "-pk")
 
     def with_credits(self, names_only=False):
         """Return interviews with their experts, in order, as `credited_experts` (see credits())."""
@@ -250,6 +246,9 @@ class Interview(models.Model):
     body_html = models.TextField(blank=True, editable=False)
     # The page's expert boxes, cover, topics and other apps' fragments (interviews.page_parts), kept so too.
     page_parts = models.JSONField(default=dict, blank=True, editable=False)
+    # Its experts' names as cards show them (interviews.page_parts.credit_names), kept so too:
+    # list pages read them from the row instead of every card's credits. None until first stored.
+    credit_names = models.JSONField(null=True, blank=True, editable=False)
 
     objects = InterviewQuerySet.as_manager()
 
@@ -358,6 +357,15 @@ class Interview(models.Model):
             # images could not be made at its last change.
             return render_parts(self)
         return self.page_parts
+
+    @property
+    def expert_names(self):
+        """Return its experts' names as cards show them: stored, or read from its credits when none are."""
+        if self.credit_names is not None:
+            return self.credit_names
+        # A row stored before the names were (see `manage.py render_bodies`).
+        credits = self.interview_experts.select_related("expert").prefetch_related("expert__translations")
+        return credit_names(self, credits)
 
     @property
     def is_public(self):

@@ -42,9 +42,9 @@ def interview_card(interview, css_class="", sizes="", loading="lazy", topics=Fal
             '    <h{} class="card__title"><a href="{}">{}</a></h{}>\n', level, url, interview.title, level
         )
     )
-    credits = interview.credited_experts
-    if credits:
-        names = format_html_join(", ", "{}", ((credit.name,) for credit in credits))
+    experts = interview.expert_names
+    if experts:
+        names = format_html_join(", ", "{}", ((name,) for name in experts))
         parts.append(format_html('    <p class="card__experts">{}</p>\n', names))
     if interview.lead:
         lead = Truncator(interview.lead).words(words, truncate=" …")

@@ -33,4 +33,6 @@ def moved(addresses):
 
 def new_address(path):
     """Return where an old path now lives, or None."""
+    if "\x00" in path or len(path) > OldAddress._meta.get_field("old_path").max_length:
+        return None  # never recorded (PostgreSQL refuses NUL in text; longer ones are not kept)
     return OldAddress.objects.filter(old_path=path).values_list("new_path", flat=True).first()

@@ -31,21 +31,25 @@ def languages():
 @receiver(post_init, sender=Expert)
 @receiver(post_init, sender=Tag)
 def note_loaded_slug(sender, instance, **kwargs):
+    # Only the row's values: whether it was public is worked out when it is saved, not for each
+    # of the many rows a list page loads.
     values = instance.__dict__
-    was_public = (
-        values.get("status") == Interview.Status.PUBLISHED
-        and values.get("publish_at") is not None
-        and values["publish_at"] <= timezone.now()
-    )
-    setattr(instance, LOADED, (values.get("slug"), was_public))
+    setattr(instance, LOADED, (values.get("slug"), values.get("status"), values.get("publish_at")))
+
+
+def _was_public(status, publish_at):
+    return status == Interview.Status.PUBLISHED and publish_at is not None and publish_at <= timezone.now()
 
 
 def _changed_slug(instance, raw):
-    loaded, was_public = getattr(instance, LOADED, (None, False))
-    setattr(instance, LOADED, (instance.slug, was_public))
+    """Return the slug the instance was loaded (or last saved) with if this save changed it, and
+    whether readers could see it then; note the saved values for its next save."""
+    loaded, status, publish_at = getattr(instance, LOADED, (None, None, None))
+    values = instance.__dict__
+    setattr(instance, LOADED, (instance.slug, values.get("status"), values.get("publish_at")))
     if raw or not loaded or loaded == instance.slug:
-        return None, was_public
-    return loaded, was_public
+        return None, False
+    return loaded, _was_public(status, publish_at)
 
 
 @receiver(post_save, sender=Interview)

@@ -80,6 +80,23 @@ class InterviewAddressTests(TestCase):
         draft.save()
         self.assertFalse(OldAddress.objects.exists())
 
+    def test_an_address_no_move_could_have_recorded_is_a_plain_404(self):
+        # PostgreSQL refuses NUL in a text parameter: it is never looked up.
+        for path in ("/tags/%00%00x/", "/interviews/rivers%00/", "/" + "a" * 2100 + "/"):
+            with self.subTest(path[:30]):
+                self.assertEqual(self.client.get(path).status_code, 404)
+
+    def test_a_draft_published_then_renamed_on_the_same_object_keeps_the_published_address(self):
+        from django.utils import timezone
+
+        draft = Interview.objects.get(pk=make_draft(slug="draft-one").pk)
+        draft.status, draft.publish_at = Interview.Status.PUBLISHED, timezone.now()
+        draft.save()
+        self.assertFalse(OldAddress.objects.exists(), "its draft address was never public")
+        draft.slug = "published-two"
+        draft.save()
+        self.assertEqual(self.client.get("/interviews/draft-one/")["Location"], "/interviews/published-two/")
+
     def test_the_query_string_is_kept(self):
         self.rename("rivers-and-rules")
         response = self.client.get("/interviews/rivers/?utm_source=feed")

@@ -14,7 +14,7 @@ from django.utils.text import slugify
 
 from interviews.body import render_body
 from interviews.models import Block, Expert, Interview, InterviewExpert
-from interviews.page_parts import credit_names, render_parts
+from interviews.page_parts import credit_names, render_feed, render_parts
 from interviews.search import CONFIGS
 
 SYLLABLES = ["ka", "ra", "ta", "mi", "su", "lo", "ne", "ve", "dar", "ist", "an", "gor", "bek", "ul", "sha"]
@@ -182,5 +182,6 @@ def make_interviews(job, numbers):
         interview.body_html = render_body(interview, blocks, to_store=True, credits=credited)
         interview.page_parts = render_parts(interview, credited, chosen, {}, blocks, to_store=True)
         interview.credit_names = credit_names(interview, credited)
+        interview.feed_html = render_feed(interview, blocks, credited)
         block_lists.append(blocks)
     return rows, block_lists, [(credited, chosen) for _texts, credited, chosen in parts]

@@ -43,7 +43,9 @@ class Decision(models.TextChoices):
 
 
 SEARCH_COLUMNS = ["search_text", "search_names", "search_config", "search_vector", "search_head"]
-# The page's stored renderings (interviews.body, interviews.page_parts), which lists never show.
-RENDERED_COLUMNS = ["body_html", "page_parts"]
+# The stored renderings (interviews.body, interviews.page_parts), which lists never show; the
+# interview's page reads all but the feeds' (FEED_COLUMN).
+FEED_COLUMN = "feed_html"
+RENDERED_COLUMNS = ["body_html", "page_parts", FEED_COLUMN]
 # Columns computed from an interview's content after every save (interviews.derived), never edited.
-DERIVED_COLUMNS = [*SEARCH_COLUMNS, *RENDERED_COLUMNS]
+DERIVED_COLUMNS = [*SEARCH_COLUMNS, *RENDERED_COLUMNS, "credit_names"]

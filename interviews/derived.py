@@ -14,7 +14,7 @@ from interviews import fragments
 from interviews.body import ImageUnavailable, render_body
 from interviews.choices import RENDERED_COLUMNS, Status
 from interviews.models import Interview, SearchEntry
-from interviews.page_parts import credit_names, render_parts
+from interviews.page_parts import credit_names, render_feed, render_parts
 from interviews.search import CONFIGS, update_search_vectors
 from interviews.text import block_text
 
@@ -128,6 +128,7 @@ def _columns(interview, what):
             columns["body_html"] = ""  # the page renders it on each view until the next save
     if PARTS in what:
         columns["credit_names"] = credit_names(interview, credits)
+        columns["feed_html"] = render_feed(interview, blocks, credits)
         try:
             # Each stored fragment's rows are prefetched (interviews.fragments).
             columns["page_parts"] = render_parts(interview, credits, tags, None, blocks, to_store=True)

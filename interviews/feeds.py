@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
-from django.db.models.fields.json import KT
+from django.db.models import F
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -65,8 +65,8 @@ class InterviewFeed(Feed):
     def items(self, subject):
         interviews = self.interviews(subject).for_listing().prefetch_related("tags")
         if settings.FEED_FULL_CONTENT:
-            # The blocks as the feed shows them, stored with the page's parts (interviews.page_parts).
-            interviews = interviews.annotate(blocks_html=KT("page_parts__feed"))
+            # The blocks as the feed shows them, stored beside the page's parts (interviews.page_parts).
+            interviews = interviews.annotate(blocks_html=F("feed_html"))
         items = list(interviews[:FEED_ITEMS])
         # Item methods receive only the item, so each carries its absolute address along.
         for interview in items:
@@ -112,7 +112,7 @@ class InterviewFeed(Feed):
 
 
 def _blocks_html(interview):
-    # Parts stored before they held the feed's blocks, or not stored (interviews.page_parts).
+    # A row stored before the feed's blocks were (interviews.page_parts).
     credits = interview.interview_experts.select_related("expert").prefetch_related("expert__translations")
     return "".join(render_blocks(interview, interview.blocks.all(), FEED, credits=credits))
 

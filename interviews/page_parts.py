@@ -10,11 +10,13 @@ interviews.derived), as the body is in Interview.body_html (interviews.body):
     {"version": VERSION, "experts": html, "cover": html, "topics": html, "fragments": {name: ...},
      "contents": html, the questions as links to their anchors, "minutes": reading time,
      "description": the lead's first 40 words, for the meta tags,
-     "topic_names": [...], "people": [{"name", "path", "role", "affiliation", "photo"}],
-     "feed": html, the blocks as the feeds show them}
+     "topic_names": [...], "people": [{"name", "path", "role", "affiliation", "photo"}]}
 
-The feeds read "feed" alone (interviews.feeds): rendering thirty interviews' blocks through their
-templates on every uncached feed took longer than the rest of the feed.
+Two more renderings are stored on the same changes, each in a column of its own, so that the
+page, which never shows them, does not read them: the blocks as the feeds show them
+(render_feed(), Interview.feed_html; rendering thirty interviews' blocks through their templates
+on every uncached feed took longer than the rest of the feed), and the experts' names cards show
+(credit_names(), Interview.credit_names).
 
 Experts are named as the interview's language writes them (Expert.in_language). They are
 rendered again when the interview, its blocks, its credits, its topics, an expert (or an
@@ -44,8 +46,8 @@ from interviews.choices import Kind
 # What of a block the parts read (interviews.derived loads no more).
 BLOCK_FIELDS = ["interview_id", "order", "kind", "text", "anchor", "image", "caption", "credit", "speaker"]
 COVER_SIZES = "(min-width: 80rem) 68rem, 100vw"
-# Raised whenever the parts gain or change a key.
-VERSION = 4
+# Raised whenever the parts gain, lose or change a key.
+VERSION = 5
 DESCRIPTION_WORDS = 40
 CONTENTS_WORDS = 14
 # Silent reading of non-fiction, in words per minute, for the reading time.
@@ -80,8 +82,12 @@ def render_parts(interview, credits=None, tags=None, extras=None, blocks=None, *
             "description": Truncator(interview.lead).words(DESCRIPTION_WORDS, truncate=" …"),
             "topic_names": [tag.name for tag in tags],
             "people": [credited_person(credit, expert) for credit, expert in people],
-            "feed": "".join(render_blocks(interview, blocks, FEED, credits=credits)),
         }
+
+
+def render_feed(interview, blocks, credits):
+    """Return the blocks as the feeds show them (stored in Interview.feed_html beside the parts)."""
+    return "".join(render_blocks(interview, blocks, FEED, credits=credits))
 
 
 def credit_names(interview, credits):

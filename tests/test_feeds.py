@@ -53,9 +53,9 @@ class FeedTests(TestCase):
         self.assertIn("Who decides?", entry.description)
         self.assertIn("[alone]", entry.description)
 
-    def test_items_whose_stored_parts_lack_their_blocks_show_the_same_text(self):
+    def test_items_stored_without_their_blocks_show_the_same_text(self):
         _, stored = self.parse("feed")
-        Interview.objects.update(page_parts={})  # as stored before the parts held the feed's blocks
+        Interview.objects.update(feed_html=None)  # as stored before the feed's blocks were
         _, rendered = self.parse("feed")
         self.assertEqual(
             [entry.description for entry in stored.entries], [entry.description for entry in rendered.entries]

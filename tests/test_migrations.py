@@ -28,3 +28,28 @@ class CreditNamesMigrationTests(TestCase):
         self.assertEqual(found[russian.pk], ["Bakyt Osmon", "Айда Султан"])
         self.assertEqual(found[english.pk], ["Aida Sultan"])
         self.assertEqual(found[nobody.pk], [])
+
+
+class FeedColumnMigrationTests(TestCase):
+    def test_moves_the_feeds_blocks_out_of_the_parts(self):
+        from types import SimpleNamespace
+
+        from django.db import connection
+
+        migration = importlib.import_module("interviews.migrations.0015_feed_html")
+        interview = make_interview(blocks=[("question", "Who decides?"), ("answer", "The rivers do.")])
+        stored = Interview.objects.get(pk=interview.pk)
+        version_4 = {**stored.page_parts, "version": 4, "feed": stored.feed_html}
+        other = make_interview()
+        other_parts = {"version": 3, "experts": ""}  # another version: left to render_bodies
+        Interview.objects.filter(pk=interview.pk).update(page_parts=version_4, feed_html=None)
+        Interview.objects.filter(pk=other.pk).update(page_parts=other_parts, feed_html=None)
+
+        migration.move_feed_out_of_the_parts(apps, SimpleNamespace(connection=connection))
+
+        moved = Interview.objects.get(pk=interview.pk)
+        self.assertEqual(moved.feed_html, stored.feed_html)
+        self.assertIn("The rivers do.", moved.feed_html)
+        self.assertEqual(moved.page_parts, stored.page_parts)
+        self.assertEqual(Interview.objects.get(pk=other.pk).page_parts, other_parts)
+        self.assertIsNone(Interview.objects.get(pk=other.pk).feed_html)

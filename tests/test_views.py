@@ -3,7 +3,9 @@ from io import StringIO
 
 import time_machine
 from django.core.management import call_command
+from django.db import connection
 from django.test import TestCase, override_settings
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -142,6 +144,17 @@ class InterviewPageTests(TestCase):
 
     def get(self, interview=None):
         return self.client.get((interview or self.interview).get_absolute_url())
+
+    def test_reads_its_stored_renderings_but_the_feeds_blocks(self):
+        # The feeds' copy of the blocks is as long as the body: the page never reads it.
+        self.assertIn("Nobody alone.", Interview.objects.get(pk=self.interview.pk).feed_html)
+        self.assertNotIn("feed", Interview.objects.get(pk=self.interview.pk).page_parts)
+        with CaptureQueriesContext(connection) as queries:
+            self.assertContains(self.get(), "Nobody alone.")
+        row = queries.captured_queries[0]["sql"]
+        self.assertIn("page_parts", row)
+        self.assertNotIn("feed_html", row)
+        self.assertNotIn("search_text", row)
 
     def test_shows_title_lead_byline_and_expert_box(self):
         response = self.get()

@@ -15,7 +15,7 @@ from taggit.models import TaggedItemBase
 from cms import prepared
 from cms.links import slug_url
 from interviews.body import render_body
-from interviews.choices import RENDERED_COLUMNS, SEARCH_COLUMNS, Origin, Status
+from interviews.choices import FEED_COLUMN, RENDERED_COLUMNS, SEARCH_COLUMNS, Origin, Status
 from interviews.models.experts import Expert, ExpertTranslation
 from interviews.models.fields import unique_slug, user_reference
 from interviews.models.search_entries import SearchEntry
@@ -34,6 +34,10 @@ class TaggedInterview(TaggedItemBase):
         indexes = [models.Index(fields=["tag", "-content_object"], name="tagged_recent")]
 
 
+# What an interview's page never reads of its row.
+PAGE_SKIPS = [*SEARCH_COLUMNS, FEED_COLUMN]
+
+
 def published_params():
     """Return the parameters of published()'s condition, "status = %s AND publish_at <= %s", in SQL."""
     return [Status.PUBLISHED, connection.ops.adapt_datetimefield_value(timezone.now())]
@@ -42,7 +46,7 @@ def published_params():
 @cache
 def _published_page_statement(vendor):
     quote = connection.ops.quote_name
-    fields = [f for f in Interview._meta.concrete_fields if f.attname not in SEARCH_COLUMNS]
+    fields = [f for f in Interview._meta.concrete_fields if f.attname not in PAGE_SKIPS]
     columns = ", ".join(quote(field.column) for field in fields)
     # The condition is published()'s.
     where = "slug = %s AND status = %s AND publish_at <= %s"
@@ -121,8 +125,9 @@ class InterviewQuerySet(models.QuerySet):
         return self.prefetch_related(credits(names_only))
 
     def for_page(self):
-        """Return interviews with what their page shows: the row, with its stored renderings."""
-        return self.without_search_columns()
+        """Return interviews with what their page shows: the row, with its stored renderings but
+        the feeds'."""
+        return self.defer(*PAGE_SKIPS)
 
     def published_page(self, slug):
         """Return the published interview at `slug`, loaded as for_page() loads it, or None.
@@ -246,6 +251,9 @@ class Interview(models.Model):
     body_html = models.TextField(blank=True, editable=False)
     # The page's expert boxes, cover, topics and other apps' fragments (interviews.page_parts), kept so too.
     page_parts = models.JSONField(default=dict, blank=True, editable=False)
+    # Its blocks as the feeds show them (interviews.page_parts.render_feed), kept so too; None
+    # until first stored.
+    feed_html = models.TextField(null=True, blank=True, editable=False)
     # Its experts' names as cards show them (interviews.page_parts.credit_names), kept so too:
     # list pages read them from the row instead of every card's credits. None until first stored.
     credit_names = models.JSONField(null=True, blank=True, editable=False)

@@ -35,6 +35,9 @@ class DateFilterTests(SimpleTestCase):
             self.assertEqual(render("{{ when|long_date }}", when), "30 ноября 2026")
         with translation.override("en"):
             self.assertEqual(render("{{ when|long_date }}", when), "30 November 2026")
+        # Each day is written once per language, and kept apart by language.
+        with translation.override("ru"):
+            self.assertEqual(render("{{ when|long_date }}", when), "30 ноября 2026")
 
     def test_no_date_is_empty(self):
         self.assertEqual(render("[{{ when|long_date }}{{ when|iso }}]", None), "[]")

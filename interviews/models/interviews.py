@@ -54,12 +54,11 @@ def _published_page_statement(vendor):
     return sql, [field.attname for field in fields]
 
 
-def credits(names_only=False):
+def credits():
     """Return the prefetch that gives interviews their experts, in order, as `credited_experts`.
 
-    Also for prefetch_related_objects(), to read the credits of interviews from several queries at once.
-    With `names_only`, as lists show them, each credit holds its expert's name and address but
-    not the bios (the full one is a long text), which stay deferred.
+    Also for prefetch_related_objects(), to read the credits of interviews from several queries
+    at once. (Lists read their experts' names from the row instead: Interview.expert_names.)
     """
     queryset = InterviewExpert.objects.select_related("expert").annotate(
         local_name=models.Subquery(
@@ -68,8 +67,6 @@ def credits(names_only=False):
             ).values("name")[:1]
         )
     )
-    if names_only:
-        queryset = queryset.only("interview", "expert", "order", "expert__name", "expert__slug")
     return models.Prefetch("interview_experts", queryset=queryset, to_attr="credited_experts")
 
 
@@ -120,9 +117,9 @@ class InterviewQuerySet(models.QuerySet):
         are stored on the row (Interview.expert_names)."""
         return self.without_search_columns().defer(*RENDERED_COLUMNS).order_by("-publish_at", "-pk")
 
-    def with_credits(self, names_only=False):
+    def with_credits(self):
         """Return interviews with their experts, in order, as `credited_experts` (see credits())."""
-        return self.prefetch_related(credits(names_only))
+        return self.prefetch_related(credits())
 
     def for_page(self):
         """Return interviews with what their page shows: the row, with its stored renderings but

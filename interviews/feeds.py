@@ -14,8 +14,8 @@ from taggit.models import Tag
 
 from cms.links import absolute_url
 from interviews import keys
-from interviews.body import FEED, render_blocks
 from interviews.models import Expert, Interview
+from interviews.page_parts import read_credits, render_feed
 
 FEED_ITEMS = 30
 
@@ -113,8 +113,7 @@ class InterviewFeed(Feed):
 
 def _blocks_html(interview):
     # A row stored before the feed's blocks were (interviews.page_parts).
-    credits = interview.interview_experts.select_related("expert").prefetch_related("expert__translations")
-    return "".join(render_blocks(interview, interview.blocks.all(), FEED, credits=credits))
+    return render_feed(interview, interview.blocks.all(), read_credits(interview))
 
 
 class TagFeed(InterviewFeed):

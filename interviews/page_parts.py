@@ -63,9 +63,7 @@ def render_parts(interview, credits=None, tags=None, extras=None, blocks=None, *
     raises ImageUnavailable.
     """
     if credits is None:
-        credits = interview.interview_experts.select_related("expert").prefetch_related(
-            "expert__translations"
-        )
+        credits = read_credits(interview)
     credits = list(credits)
     tags = list(interview.tags.all() if tags is None else tags)
     blocks = list(interview.blocks.all() if blocks is None else blocks)
@@ -83,6 +81,12 @@ def render_parts(interview, credits=None, tags=None, extras=None, blocks=None, *
             "topic_names": [tag.name for tag in tags],
             "people": [credited_person(credit, expert) for credit, expert in people],
         }
+
+
+def read_credits(interview):
+    """Return the interview's credits with what naming its experts needs (their translations):
+    for a row whose stored renderings are missing or of an older VERSION."""
+    return interview.interview_experts.select_related("expert").prefetch_related("expert__translations")
 
 
 def render_feed(interview, blocks, credits):

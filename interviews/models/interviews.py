@@ -20,7 +20,7 @@ from interviews.models.experts import Expert, ExpertTranslation
 from interviews.models.fields import unique_slug, user_reference
 from interviews.models.search_entries import SearchEntry
 from interviews.page_parts import VERSION as PARTS_VERSION
-from interviews.page_parts import credit_names, render_parts
+from interviews.page_parts import credit_names, read_credits, render_parts
 from interviews.search import search_interviews
 from interviews.uploads import GeneratedName, validate_image
 
@@ -369,8 +369,7 @@ class Interview(models.Model):
         if self.credit_names is not None:
             return self.credit_names
         # A row stored before the names were (see `manage.py render_bodies`).
-        credits = self.interview_experts.select_related("expert").prefetch_related("expert__translations")
-        return credit_names(self, credits)
+        return credit_names(self, read_credits(self))
 
     @property
     def is_public(self):
